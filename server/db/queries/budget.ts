@@ -1,0 +1,275 @@
+// Budget (APBD) queries: stage lookup, rollup reads for the KPIs, the realisation write that keeps
+// the rollups current in the same transaction, and the full rebuild of a year's rollups.
+import type { BudgetMonthRow, BudgetSliceRow, BudgetStage } from '../../kpi/types';
+import type { Db } from '../connection';
+
+export interface FiscalYearRow {
+  year: number;
+  stage: BudgetStage;
+  belanjaRp: number;
+  adoptedOn: string;
+  confirmed: number;
+  source: string | null;
+}
+
+export function listFiscalYears(db: Db, year: number): FiscalYearRow[] {
+  return db
+    .prepare(
+      `SELECT year, stage, belanja_rp AS belanjaRp, adopted_on AS adoptedOn, confirmed, source
+       FROM fiscal_year WHERE year = ? ORDER BY adopted_on`,
+    )
+    .all(year) as FiscalYearRow[];
+}
+
+/** The budget stage in force on a date: perubahan once adopted, otherwise murni. */
+export function stageOn(db: Db, year: number, date: string): BudgetStage {
+  const row = db
+    .prepare(
+      `SELECT stage FROM fiscal_year WHERE year = ? AND stage = 'perubahan' AND adopted_on <= ?`,
+    )
+    .get(year, date) as { stage: BudgetStage } | undefined;
+  return row ? 'perubahan' : 'murni';
+}
+
+interface SliceRollupRow {
+  dim: BudgetSliceRow['dim'];
+  key: string;
+  paguRp: number;
+  subKegiatan: number;
+  label: string;
+}
+
+interface MonthRollupRow extends BudgetMonthRow {
+  dim: string;
+  key: string;
+}
+
+const GROUP_LABELS: Record<string, string> = {
+  operasi: 'Belanja Operasi',
+  modal: 'Belanja Modal',
+  tidak_terduga: 'Belanja Tidak Terduga',
+  transfer: 'Belanja Transfer',
+};
+
+const SOURCE_LABELS: Record<string, string> = {
+  PAD: 'PAD',
+  DAU: 'DAU',
+  DAK_FISIK: 'DAK Fisik',
+  DAK_NON_FISIK: 'DAK Non Fisik',
+  DBH: 'DBH',
+  BANKEU_PROV: 'Bankeu Provinsi',
+  DANA_DESA: 'Dana Desa',
+};
+
+/** Every slice (total, per OPD, per spending group, per funding source) of a year and stage. */
+export function budgetSlices(db: Db, year: number, stage: BudgetStage): BudgetSliceRow[] {
+  const slices = db
+    .prepare(
+      `SELECT r.dim, r.key, r.pagu_rp AS paguRp, r.sub_kegiatan AS subKegiatan,
+              COALESCE(o.short_name, r.key) AS label
+       FROM budget_slice_rollup r
+       LEFT JOIN opd o ON r.dim = 'opd' AND o.code = r.key
+       WHERE r.year = ? AND r.stage = ?`,
+    )
+    .all(year, stage) as SliceRollupRow[];
+  const months = db
+    .prepare(
+      `SELECT dim, key, month, target_keu_rp AS targetKeuRp, real_keu_rp AS realKeuRp,
+              target_fis_w AS targetFisW, real_fis_w AS realFisW, reported
+       FROM budget_month_rollup WHERE year = ? AND stage = ? ORDER BY month`,
+    )
+    .all(year, stage) as MonthRollupRow[];
+  const byKey = new Map<string, BudgetMonthRow[]>();
+  for (const { dim, key, ...m } of months) {
+    const k = `${dim}\u0000${key}`;
+    const list = byKey.get(k);
+    if (list) list.push(m);
+    else byKey.set(k, [m]);
+  }
+  return slices.map((s) => ({
+    dim: s.dim,
+    key: s.key,
+    label:
+      s.dim === 'total'
+        ? 'Pemerintah Kabupaten Purbalingga'
+        : s.dim === 'group'
+          ? (GROUP_LABELS[s.key] ?? s.key)
+          : s.dim === 'source'
+            ? (SOURCE_LABELS[s.key] ?? s.key)
+            : s.label,
+    paguRp: s.paguRp,
+    subKegiatan: s.subKegiatan,
+    months: byKey.get(`${s.dim}\u0000${s.key}`) ?? [],
+  }));
+}
+
+// ───────────────────────────── Writes ─────────────────────────────
+
+interface SubKegiatanKeys {
+  id: number;
+  year: number;
+  opdCode: string;
+  opdId: number;
+  spendingGroup: string;
+  fundingSource: string;
+}
+
+export function subKegiatanKeys(db: Db, id: number): SubKegiatanKeys | undefined {
+  return db
+    .prepare(
+      `SELECT s.id, s.year, o.code AS opdCode, o.id AS opdId, s.spending_group AS spendingGroup,
+              s.funding_source AS fundingSource
+       FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id WHERE s.id = ?`,
+    )
+    .get(id) as SubKegiatanKeys | undefined;
+}
+
+export interface RealisationRow {
+  id: number;
+  subKegiatanId: number;
+  month: number;
+  sp2dRp: number;
+  spjRp: number;
+  fisikPct: number;
+  source: string;
+  enteredAt: string;
+  verification: string;
+  version: number;
+}
+
+export function getRealisation(db: Db, subKegiatanId: number, month: number): RealisationRow | undefined {
+  return db
+    .prepare(
+      `SELECT id, sub_kegiatan_id AS subKegiatanId, month, sp2d_rp AS sp2dRp, spj_rp AS spjRp,
+              fisik_pct AS fisikPct, source, entered_at AS enteredAt, verification, version
+       FROM budget_realisation WHERE sub_kegiatan_id = ? AND month = ?`,
+    )
+    .get(subKegiatanId, month) as RealisationRow | undefined;
+}
+
+export interface RealisationInput {
+  subKegiatanId: number;
+  month: number;
+  sp2dRp: number;
+  spjRp: number;
+  fisikPct: number;
+  source: string;
+  sourceRef: string | null;
+  enteredAt: string;
+  enteredBy: number | null;
+}
+
+/**
+ * Insert or replace one month's realisation and move every rollup row it touches by the
+ * difference. Must run inside the caller's transaction (with the audit and change rows).
+ */
+export function upsertRealisation(db: Db, input: RealisationInput): { old: RealisationRow | undefined } {
+  const keys = subKegiatanKeys(db, input.subKegiatanId);
+  if (!keys) throw new Error(`sub_kegiatan ${input.subKegiatanId} not found`);
+  const old = getRealisation(db, input.subKegiatanId, input.month);
+  db.prepare(
+    `INSERT INTO budget_realisation (sub_kegiatan_id, month, sp2d_rp, spj_rp, fisik_pct, source,
+       source_ref, entered_at, entered_by, verification, version)
+     VALUES (@subKegiatanId, @month, @sp2dRp, @spjRp, @fisikPct, @source, @sourceRef, @enteredAt,
+       @enteredBy, 'submitted', 1)
+     ON CONFLICT (sub_kegiatan_id, month) DO UPDATE SET
+       sp2d_rp = excluded.sp2d_rp, spj_rp = excluded.spj_rp, fisik_pct = excluded.fisik_pct,
+       source = excluded.source, source_ref = excluded.source_ref, entered_at = excluded.entered_at,
+       entered_by = excluded.entered_by, verification = 'submitted', version = version + 1`,
+  ).run(input);
+
+  const pagus = db
+    .prepare('SELECT stage, pagu_rp AS paguRp FROM sub_kegiatan_pagu WHERE sub_kegiatan_id = ?')
+    .all(input.subKegiatanId) as { stage: BudgetStage; paguRp: number }[];
+  const dKeu = input.sp2dRp - (old?.sp2dRp ?? 0);
+  const dFis = input.fisikPct - (old?.fisikPct ?? 0);
+  const dReported = old ? 0 : 1;
+  // A corrected figure goes back to 'submitted', so it leaves the verified count.
+  const dVerified = old?.verification === 'verified' ? -1 : 0;
+  const bump = db.prepare(
+    `INSERT INTO budget_month_rollup (year, stage, dim, key, month, real_keu_rp, real_fis_w, reported, verified)
+     VALUES (@year, @stage, @dim, @key, @month, @dKeu, @dFisW, @dReported, @dVerified)
+     ON CONFLICT (year, stage, dim, key, month) DO UPDATE SET
+       real_keu_rp = real_keu_rp + excluded.real_keu_rp,
+       real_fis_w = real_fis_w + excluded.real_fis_w,
+       reported = reported + excluded.reported,
+       verified = verified + excluded.verified`,
+  );
+  for (const { stage, paguRp } of pagus) {
+    for (const [dim, key] of sliceKeys(keys)) {
+      bump.run({
+        year: keys.year,
+        stage,
+        dim,
+        key,
+        month: input.month,
+        dKeu,
+        dFisW: paguRp * dFis,
+        dReported,
+        dVerified,
+      });
+    }
+  }
+  return { old };
+}
+
+function sliceKeys(k: SubKegiatanKeys): [string, string][] {
+  return [
+    ['total', 'ALL'],
+    ['opd', k.opdCode],
+    ['group', k.spendingGroup],
+    ['source', k.fundingSource],
+  ];
+}
+
+// ───────────────────────────── Rebuild ─────────────────────────────
+
+const DIMENSIONS: { dim: string; keyExpr: string }[] = [
+  { dim: 'total', keyExpr: `'ALL'` },
+  { dim: 'opd', keyExpr: 'o.code' },
+  { dim: 'group', keyExpr: 's.spending_group' },
+  { dim: 'source', keyExpr: 's.funding_source' },
+];
+
+/**
+ * Recompute a year's budget rollups from the raw tables. Used after bulk loads and pagu changes;
+ * a test checks it agrees row for row with the incremental path.
+ */
+export function rebuildBudgetRollups(db: Db, year: number): void {
+  db.prepare('DELETE FROM budget_slice_rollup WHERE year = ?').run(year);
+  db.prepare('DELETE FROM budget_month_rollup WHERE year = ?').run(year);
+  for (const { dim, keyExpr } of DIMENSIONS) {
+    db.prepare(
+      `INSERT INTO budget_slice_rollup (year, stage, dim, key, pagu_rp, sub_kegiatan)
+       SELECT s.year, p.stage, '${dim}', ${keyExpr}, SUM(p.pagu_rp), COUNT(*)
+       FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id
+       JOIN sub_kegiatan_pagu p ON p.sub_kegiatan_id = s.id
+       WHERE s.year = ? GROUP BY p.stage, ${keyExpr}`,
+    ).run(year);
+    db.prepare(
+      `INSERT INTO budget_month_rollup (year, stage, dim, key, month, target_keu_rp, target_fis_w)
+       SELECT s.year, t.stage, '${dim}', ${keyExpr}, t.month,
+              SUM(p.pagu_rp * t.target_keu_pct / 100.0), SUM(p.pagu_rp * t.target_fis_pct)
+       FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id
+       JOIN budget_target t ON t.sub_kegiatan_id = s.id
+       JOIN sub_kegiatan_pagu p ON p.sub_kegiatan_id = s.id AND p.stage = t.stage
+       WHERE s.year = ? GROUP BY t.stage, ${keyExpr}, t.month`,
+    ).run(year);
+    db.prepare(
+      `INSERT INTO budget_month_rollup (year, stage, dim, key, month, real_keu_rp, real_fis_w, reported, verified)
+       SELECT s.year, p.stage, '${dim}', ${keyExpr}, r.month, SUM(r.sp2d_rp),
+              SUM(p.pagu_rp * r.fisik_pct), COUNT(*), SUM(r.verification = 'verified')
+       FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id
+       JOIN budget_realisation r ON r.sub_kegiatan_id = s.id
+       JOIN sub_kegiatan_pagu p ON p.sub_kegiatan_id = s.id
+       WHERE s.year = ? GROUP BY p.stage, ${keyExpr}, r.month
+       ON CONFLICT (year, stage, dim, key, month) DO UPDATE SET
+         real_keu_rp = excluded.real_keu_rp, real_fis_w = excluded.real_fis_w,
+         reported = excluded.reported, verified = excluded.verified`,
+    ).run(year);
+  }
+}
+
+export function budgetYears(db: Db): number[] {
+  return db.prepare('SELECT DISTINCT year FROM sub_kegiatan ORDER BY year').pluck().all() as number[];
+}

@@ -1,0 +1,84 @@
+// Gathers, from rollups and reference tables only, every row dashboard.overview needs for a year
+// and an as-of date. The maths happens in kpi/overview.ts.
+import { monthKey, parseDate } from '../../../shared/time';
+import { budgetMonthLimit, type OverviewInput } from '../../kpi/overview';
+import type { Freshness } from '../../kpi/types';
+import { setting } from '../../settings';
+import type { Db } from '../connection';
+import { budgetSlices, stageOn } from './budget';
+import { complaintAgg } from './complaints';
+import { type Family, type FreshnessRow, freshnessForYear, latestFreshness } from './freshness';
+import { ikmSurveys } from './ikm';
+import { programmesAsOf } from './masterplan';
+import { indexFrameworkDef, listIkmElements, listIkmGrades, listIndexFrameworks, listPillars } from './reference';
+import { indexAssessments } from './spbe';
+import { latestServicePeriod, openBacklog, servicePeriodRows } from './services';
+
+const SOURCE_DEMO = 'Data contoh (sintetis)';
+
+function freshness(row: FreshnessRow | undefined, source: string, capPeriod?: string): Freshness {
+  if (!row) return { period: null, updatedAt: null, source, demo: false, verifiedPct: null };
+  const period = row.maxPeriod !== null && capPeriod !== undefined && row.maxPeriod > capPeriod ? capPeriod : row.maxPeriod;
+  return {
+    period,
+    updatedAt: row.updatedAt,
+    source: row.demoRows > 0 ? SOURCE_DEMO : source,
+    demo: row.demoRows > 0,
+    verifiedPct: null,
+  };
+}
+
+export function overviewInput(db: Db, year: number, asOf: string, nowIso: string): OverviewInput {
+  const d = parseDate(asOf);
+  const asOfPeriod = monthKey(d.year, d.month);
+  const capPeriod = d.year > year ? `${year}-12` : asOfPeriod;
+  const fresh = new Map<Family, FreshnessRow>(freshnessForYear(db, year).map((r) => [r.family, r]));
+
+  const stage = stageOn(db, year, asOf);
+  const servicePeriod = latestServicePeriod(db, capPeriod) ?? capPeriod;
+  const frameworks = listIndexFrameworks(db).map((f) => indexFrameworkDef(db, f.id));
+  const assessmentYear = Math.min(year, d.year);
+
+  return {
+    year,
+    asOf,
+    nowIso,
+    freshness: {
+      pillars: freshness(fresh.get('masterplan'), 'Laporan OPD', capPeriod),
+      budget: freshness(fresh.get('budget'), 'Laporan realisasi OPD', capPeriod),
+      spbe: freshness(latestFreshness(db, 'spbe', assessmentYear), 'Penilaian SPBE'),
+      services: { ...freshness(fresh.get('services'), 'Sistem layanan', capPeriod), period: servicePeriod },
+      complaints: freshness(fresh.get('complaints'), 'Lapor MasBuP', capPeriod),
+      ikm: freshness(latestFreshness(db, 'ikm', year), 'Survei Kepuasan Masyarakat'),
+    },
+    pillars: {
+      rows: listPillars(db, year),
+      programmes: programmesAsOf(db, year, capPeriod),
+      thresholds: setting(db, 'programme.thresholds', year),
+    },
+    budget: {
+      stage,
+      slices: budgetSlices(db, year, stage),
+      monthLimit: budgetMonthLimit(year, asOf),
+      thresholds: setting(db, 'budget.thresholds', year),
+    },
+    spbe: {
+      frameworks,
+      assessments: indexAssessments(db, assessmentYear),
+      missingPolicy: setting(db, 'spbe.missing_policy', year),
+    },
+    services: {
+      period: servicePeriod,
+      rows: servicePeriodRows(db, servicePeriod),
+      backlog: openBacklog(db),
+      thresholds: setting(db, 'service.on_time_thresholds', year),
+    },
+    complaints: {
+      rows: (['total', 'channel', 'topic'] as const).flatMap((dim) =>
+        complaintAgg(db, year, capPeriod, dim).map((r) => ({ ...r, dim })),
+      ),
+      responseTargetHours: setting(db, 'complaint.first_response_hours', year),
+    },
+    ikm: { surveys: ikmSurveys(db, year), standardElements: listIkmElements(db), grades: listIkmGrades(db) },
+  };
+}

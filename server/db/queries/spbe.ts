@@ -1,0 +1,81 @@
+// Index (SPBE, later PEMDI) queries: assessments with their per-aspect rollups, the score write
+// that keeps the rollup current, and the rebuild.
+import type { AspectScoreRow, IndexAssessmentRow } from '../../kpi/types';
+import type { Db } from '../connection';
+
+/** Every assessment up to a year with its aspect rollups, each under its own framework. */
+export function indexAssessments(db: Db, upToYear: number): IndexAssessmentRow[] {
+  const heads = db
+    .prepare(
+      `SELECT a.id, a.year, a.kind, f.code AS frameworkCode, a.decree, a.source
+       FROM index_assessment a JOIN index_framework f ON f.id = a.framework_id
+       WHERE a.year <= ? ORDER BY a.year, a.kind`,
+    )
+    .all(upToYear) as { id: number; year: number; kind: 'self' | 'verified'; frameworkCode: string; decree: string | null; source: string }[];
+  const aspects = db.prepare(
+    `SELECT x.no AS aspectNo, COALESCE(r.sum_level_weight, 0) AS sumLevelWeight,
+            COALESCE(r.sum_weight_scored, 0) AS sumWeightScored, COALESCE(r.scored, 0) AS scored,
+            (SELECT COUNT(*) FROM index_indicator i WHERE i.aspect_id = x.id) AS indicators
+     FROM index_aspect x
+     LEFT JOIN index_aspect_rollup r ON r.aspect_id = x.id AND r.assessment_id = @assessment
+     WHERE x.framework_id = (SELECT framework_id FROM index_assessment WHERE id = @assessment)
+     ORDER BY x.no`,
+  );
+  return heads.map(({ id, ...h }) => ({
+    ...h,
+    aspects: aspects.all({ assessment: id }) as AspectScoreRow[],
+  }));
+}
+
+export interface ScoreInput {
+  assessmentId: number;
+  indicatorId: number;
+  level: number | null;
+  evidence: string | null;
+  source: string;
+  enteredAt: string;
+  enteredBy: number | null;
+}
+
+/** Set one indicator's level and move its aspect rollup by the difference. */
+export function setIndexScore(db: Db, input: ScoreInput): { oldLevel: number | null | undefined } {
+  const ind = db
+    .prepare('SELECT aspect_id AS aspectId, weight_pct AS weight FROM index_indicator WHERE id = ?')
+    .get(input.indicatorId) as { aspectId: number; weight: number } | undefined;
+  if (!ind) throw new Error(`indicator ${input.indicatorId} not found`);
+  const old = db
+    .prepare('SELECT level FROM index_score WHERE assessment_id = ? AND indicator_id = ?')
+    .get(input.assessmentId, input.indicatorId) as { level: number | null } | undefined;
+  db.prepare(
+    `INSERT INTO index_score (assessment_id, indicator_id, level, evidence, source, entered_at, entered_by)
+     VALUES (@assessmentId, @indicatorId, @level, @evidence, @source, @enteredAt, @enteredBy)
+     ON CONFLICT (assessment_id, indicator_id) DO UPDATE SET level = excluded.level,
+       evidence = excluded.evidence, source = excluded.source, entered_at = excluded.entered_at,
+       entered_by = excluded.entered_by, version = version + 1`,
+  ).run(input);
+  const contribution = (level: number | null | undefined) =>
+    level === null || level === undefined
+      ? { lw: 0, w: 0, n: 0 }
+      : { lw: level * ind.weight, w: ind.weight, n: 1 };
+  const before = contribution(old?.level);
+  const after = contribution(input.level);
+  db.prepare(
+    `INSERT INTO index_aspect_rollup (assessment_id, aspect_id, sum_level_weight, sum_weight_scored, scored)
+     VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (assessment_id, aspect_id) DO UPDATE SET
+       sum_level_weight = sum_level_weight + excluded.sum_level_weight,
+       sum_weight_scored = sum_weight_scored + excluded.sum_weight_scored,
+       scored = scored + excluded.scored`,
+  ).run(input.assessmentId, ind.aspectId, after.lw - before.lw, after.w - before.w, after.n - before.n);
+  return { oldLevel: old?.level };
+}
+
+export function rebuildIndexRollups(db: Db): void {
+  db.exec('DELETE FROM index_aspect_rollup');
+  db.exec(
+    `INSERT INTO index_aspect_rollup (assessment_id, aspect_id, sum_level_weight, sum_weight_scored, scored)
+     SELECT s.assessment_id, i.aspect_id, SUM(s.level * i.weight_pct), SUM(i.weight_pct), COUNT(*)
+     FROM index_score s JOIN index_indicator i ON i.id = s.indicator_id
+     WHERE s.level IS NOT NULL GROUP BY s.assessment_id, i.aspect_id`,
+  );
+}
