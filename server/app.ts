@@ -1,0 +1,91 @@
+// createApp builds the Express application (API, health check, built client) without listening,
+// so tests drive the same app over real HTTP or in-process.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { Db } from './db/connection';
+import { ChangeBus } from './live';
+import { appRouter } from './routers/_app';
+import type { AppContext } from './trpc';
+
+export interface AppOptions {
+  db: Db;
+  clock?: () => number;
+  bus?: ChangeBus;
+  /** Directory of the built client (index.html + assets); omitted in API-only tests. */
+  clientDir?: string | null;
+  buildId?: string;
+  log?: (level: 'error' | 'info', msg: string, extra?: unknown) => void;
+}
+
+const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'self'",
+  );
+  next();
+};
+
+export function createApp(opts: AppOptions): { app: express.Express; context: AppContext } {
+  const log = opts.log ?? ((level, msg, extra) => console[level](msg, extra ?? ''));
+  const context: AppContext = {
+    db: opts.db,
+    clock: opts.clock ?? Date.now,
+    bus: opts.bus ?? new ChangeBus(),
+    buildId: opts.buildId ?? 'dev',
+  };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders);
+
+  app.get('/healthz', (_req, res) => {
+    try {
+      const ok = context.db.prepare('SELECT 1').pluck().get() === 1;
+      res.status(ok ? 200 : 503).json({ ok, buildId: context.buildId, time: new Date(context.clock()).toISOString() });
+    } catch (err) {
+      res.status(503).json({ ok: false, error: (err as Error).message });
+    }
+  });
+
+  app.use(
+    '/trpc',
+    express.json({ limit: '1mb' }),
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: () => context,
+      maxBodySize: 1_000_000,
+      onError({ error, path: procedure }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') log('error', `tRPC ${procedure ?? '?'} failed`, error.cause ?? error);
+      },
+    }),
+  );
+
+  const clientDir = opts.clientDir;
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    // Hashed assets never change: cache for a year. index.html always revalidates (new builds).
+    app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+    app.use(express.static(clientDir, { index: false, maxAge: 0 }));
+    const indexHtml = path.join(clientDir, 'index.html');
+    app.get(/^\/(?!trpc|healthz|assets).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  }
+
+  app.use((req, res) => {
+    res.status(404).json({ error: `Tidak ditemukan: ${req.method} ${req.path}` });
+  });
+  const onError: ErrorRequestHandler = (err, _req, res, _next) => {
+    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 600 ? err.status : 500;
+    if (status >= 500) log('error', 'request failed', err);
+    res.status(status).json({ error: status === 413 ? 'Permintaan terlalu besar' : status >= 500 ? 'Kesalahan server' : 'Permintaan tidak valid' });
+  };
+  app.use(onError);
+  return { app, context };
+}

@@ -1,0 +1,45 @@
+// Finds the built client and builds it when it is missing or older than its sources, so that
+// `npm start` on a fresh clone needs no separate build step. The build id changes with each build.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CLIENT_DIST = path.join(ROOT, 'dist', 'client');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    const m = entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs;
+    if (m > newest) newest = m;
+  }
+  return newest;
+}
+
+export function clientBuildIsCurrent(): boolean {
+  const index = path.join(CLIENT_DIST, 'index.html');
+  if (!fs.existsSync(index)) return false;
+  const built = fs.statSync(index).mtimeMs;
+  const sources = Math.max(
+    newestMtime(path.join(ROOT, 'client')),
+    newestMtime(path.join(ROOT, 'shared')),
+    fs.statSync(path.join(ROOT, 'vite.config.ts')).mtimeMs,
+  );
+  return built >= sources;
+}
+
+export async function ensureClientBuild(log: (msg: string) => void = () => {}): Promise<void> {
+  if (clientBuildIsCurrent()) return;
+  log('building the client (vite build)…');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/** Content hash of the built index.html (it names every hashed asset): changes with each build. */
+export function buildId(): string {
+  const index = path.join(CLIENT_DIST, 'index.html');
+  if (!fs.existsSync(index)) return 'unbuilt';
+  return createHash('sha256').update(fs.readFileSync(index)).digest('hex').slice(0, 12);
+}

@@ -1,0 +1,14 @@
+import { asOfInput } from '../../shared/schemas';
+import { overviewInput } from '../db/queries/overview';
+import { buildOverview } from '../kpi/overview';
+import { publicProcedure, router } from '../trpc';
+import { resolveAsOf } from './resolve';
+
+export const dashboardRouter = router({
+  /** The whole executive summary for a year and an as-of date (both default to now, WIB). */
+  overview: publicProcedure.input(asOfInput).query(({ ctx, input }) => {
+    const now = ctx.clock();
+    const { year, asOf } = resolveAsOf(input, now);
+    return buildOverview(overviewInput(ctx.db, year, asOf, new Date(now).toISOString()));
+  }),
+});

@@ -1,0 +1,11 @@
+import { listHolidays, listKecamatan, listOpds, listPillars, listServiceTypes } from '../db/queries/reference';
+import { publicProcedure, router } from '../trpc';
+import { wibParts } from '../../shared/time';
+
+export const referenceRouter = router({
+  opds: publicProcedure.query(({ ctx }) => listOpds(ctx.db)),
+  kecamatan: publicProcedure.query(({ ctx }) => listKecamatan(ctx.db)),
+  pillars: publicProcedure.query(({ ctx }) => listPillars(ctx.db, wibParts(ctx.clock()).year)),
+  holidays: publicProcedure.query(({ ctx }) => listHolidays(ctx.db)),
+  services: publicProcedure.query(({ ctx }) => listServiceTypes(ctx.db)),
+});
