@@ -1,0 +1,123 @@
+// The executive summary in real Chromium: every chart really painted (non-blank canvas pixels),
+// the figures on screen are the API's figures through the shared formatters, and screenshots at
+// 1920×1080 and 3840×2160 are kept in tests/.artifacts for a person to look at.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatIndex, formatPct, formatPoin, formatRupiahShort } from '../../shared/format';
+import { callerFor, makeTestDb, type TestDb } from '../helpers/db';
+import { launchChromium } from '../helpers/browser';
+import { type RunningServer, startServer } from '../helpers/server';
+
+const ARTIFACTS = path.resolve('tests/.artifacts');
+const NOW = Date.parse('2026-11-23T03:00:00.000Z');
+
+let t: TestDb;
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  t = makeTestDb({ demo: 'small', nowMs: NOW });
+  server = await startServer(t, { client: true });
+  browser = await launchChromium();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  t?.close();
+});
+
+async function openWall(width: number, height: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('[data-testid="page-ringkasan"]');
+  // Every chart container flags data-painted once ECharts reports 'finished'.
+  await page.waitForFunction(
+    () => {
+      const charts = [...document.querySelectorAll('[data-testid^="chart-"]')];
+      return charts.length > 0 && charts.every((c) => c.getAttribute('data-painted') === 'true');
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
+  expect(errors).toEqual([]);
+  return page;
+}
+
+/** Per chart, the share of sampled canvas pixels that differ from the corner (background) pixel. */
+async function paintedShare(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    for (const chart of document.querySelectorAll('[data-testid^="chart-"]')) {
+      const canvas = chart.querySelector('canvas');
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx) {
+        out[chart.getAttribute('data-testid') ?? '?'] = 0;
+        continue;
+      }
+      const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      const bg = [d[0], d[1], d[2], d[3]];
+      let differing = 0;
+      let sampled = 0;
+      for (let i = 0; i < d.length; i += 4 * 13) {
+        sampled++;
+        if (d[i] !== bg[0] || d[i + 1] !== bg[1] || d[i + 2] !== bg[2] || d[i + 3] !== bg[3]) differing++;
+      }
+      out[chart.getAttribute('data-testid') ?? '?'] = differing / sampled;
+    }
+    return out;
+  });
+}
+
+const text = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`).first().innerText();
+
+describe('Ringkasan Eksekutif in Chromium', () => {
+  test('every chart paints visible pixels at 1920×1080', async () => {
+    const page = await openWall(1920, 1080);
+    const shares = await paintedShare(page);
+    expect(Object.keys(shares)).toEqual(expect.arrayContaining(['chart-budget-scurve', 'chart-spbe-trend']));
+    for (const [id, share] of Object.entries(shares)) {
+      expect(share, `${id} looks blank`).toBeGreaterThan(0.01);
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS, 'ringkasan-1920x1080.png') });
+    await page.context().close();
+  });
+
+  test('the figures on screen are the API figures through the shared formatters', async () => {
+    const page = await openWall(1920, 1080);
+    const o = await callerFor(t).dashboard.overview();
+    expect(await text(page, 'value-budget-serapan')).toBe(formatPct(o.budget.total.serapanPct, 2));
+    expect(await text(page, 'value-budget-target')).toBe(formatPct(o.budget.total.targetKeuPct, 2));
+    expect(await text(page, 'value-budget-deviasi')).toBe(formatPoin(o.budget.total.deviasiKeuPoin));
+    expect(await text(page, 'value-budget-pagu')).toBe(formatRupiahShort(o.budget.total.paguRp));
+    expect(await text(page, 'value-spbe-index')).toBe(formatIndex(o.spbe.latest?.index ?? null));
+    expect(await text(page, 'value-spbe-predikat')).toBe(o.spbe.latest?.predikat ?? '—');
+    expect(await text(page, 'value-services-ontime')).toBe(formatPct(o.services.onTimePct, 1));
+    expect(await text(page, 'value-complaints-24h')).toBe(formatPct(o.complaints.total.firstResponseWithinTargetPct, 1));
+    expect(await text(page, 'value-ikm')).toBe(formatIndex(o.ikm.value));
+    for (const p of o.pillars.items) {
+      expect(await text(page, `value-pillar-${p.code}-progress`)).toBe(formatPct(p.weightedProgressPct, 1));
+    }
+    expect(await page.locator('[data-testid="badge-demo"]').count()).toBeGreaterThan(0);
+    for (const tile of ['budget', 'spbe', 'services']) {
+      expect(await text(page, `freshness-${tile}`)).toMatch(/data s\.d\.|data TA|diperbarui/);
+    }
+    await page.context().close();
+  });
+
+  test('at 3840×2160 the canvas scales ×2 and still paints', async () => {
+    const page = await openWall(3840, 2160);
+    const shares = await paintedShare(page);
+    for (const [id, share] of Object.entries(shares)) expect(share, `${id} looks blank`).toBeGreaterThan(0.01);
+    const box = await page.locator('[data-testid="page-ringkasan"]').boundingBox();
+    expect(box?.width).toBeCloseTo(3840, -1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'ringkasan-3840x2160.png') });
+    await page.context().close();
+  });
+});
