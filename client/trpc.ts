@@ -1,0 +1,62 @@
+// tRPC client, react-query defaults for wall screens, and the router's output types (inferred,
+// never restated). The server answers at the same origin under /trpc.
+
+import { keepPreviousData, QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+import type { AppRouter } from '../server/routers/_app';
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type OverviewData = RouterOutputs['dashboard']['overview'];
+export type OverviewInput = RouterInputs['dashboard']['overview'];
+
+/** Walls poll at this cadence (live pushes come on top); never faster than the floor. */
+export const REFRESH_INTERVAL_MS = 60_000;
+export const REFRESH_FLOOR_MS = 15_000;
+/** Retry backoff: 1 s, 2 s, 4 s … capped, so a restarting server is not hammered. */
+export const RETRY_BASE_MS = 1_000;
+export const RETRY_MAX_MS = 30_000;
+export const RETRY_ATTEMPTS = 3;
+
+export function refreshInterval(ms: number = REFRESH_INTERVAL_MS): number {
+  return Math.max(REFRESH_FLOOR_MS, ms);
+}
+
+export function retryDelay(attempt: number): number {
+  return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt);
+}
+
+/**
+ * Polling cadence by query status: after a failed round (retries spent) come back at the floor, so
+ * a wall catches up within seconds of the server returning, whether or not it shows data.
+ */
+export function wallRefetchInterval(status: 'pending' | 'error' | 'success'): number {
+  return status === 'error' ? REFRESH_FLOOR_MS : refreshInterval();
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: refreshInterval() / 2,
+        refetchInterval: (query) => wallRefetchInterval(query.state.status),
+        // A wall has no one to focus it; keep polling while the tab is "hidden" too.
+        refetchIntervalInBackground: true,
+        refetchOnWindowFocus: false,
+        placeholderData: keepPreviousData,
+        retry: RETRY_ATTEMPTS,
+        retryDelay,
+      },
+    },
+  });
+}
+
+export function createClient() {
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: '/trpc' })],
+  });
+}
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
