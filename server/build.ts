@@ -34,7 +34,15 @@ export async function ensureClientBuild(log: (msg: string) => void = () => {}): 
   if (clientBuildIsCurrent()) return;
   log('building the client (vite build)…');
   const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // Always the production bundle: under Vitest NODE_ENV is 'test', which would otherwise ship
+  // React's development build (regression: 160 KB instead of 97 KB gzip).
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = previous;
+  }
 }
 
 /** Content hash of the built index.html (it names every hashed asset): changes with each build. */

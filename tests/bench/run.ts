@@ -1,0 +1,178 @@
+// npm run bench [-- --sizes=kabupaten,stress --reuse]: the performance figures of BENCHMARKS.md.
+// See tests/bench/README.md for what each figure means and how it is measured.
+import fs from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { gzipSync } from 'node:zlib';
+import express from 'express';
+import { createApp } from '../../server/app';
+import { prepareDatabase } from '../../server/boot';
+import { CLIENT_DIST, ensureClientBuild, ROOT } from '../../server/build';
+import { openDb } from '../../server/db/connection';
+import { appRouter } from '../../server/routers/_app';
+import type { SeedSize } from '../../server/seed/demo';
+import { createCallerFactory } from '../../server/trpc';
+
+const OUT = path.join(ROOT, 'bench-results');
+const args = process.argv.slice(2);
+const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? 'kabupaten,stress').split(
+  ',',
+) as SeedSize[];
+const reuse = args.includes('--reuse');
+const NOW = Date.parse('2026-11-23T03:00:00.000Z'); // fixed "now" so every run seeds the same data
+
+const quantile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN;
+};
+const median = (xs: number[]) => quantile(xs, 0.5);
+const fmt = (n: number, d = 2) => n.toFixed(d);
+
+async function load(url: string, durationMs = 5000, concurrency = 32) {
+  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
+    workerData: { url, concurrency, durationMs },
+  });
+  return new Promise<{ ok: number; errors: number; rps: number; p50: number; p99: number; bytes: number }>(
+    (resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    },
+  );
+}
+
+/** Every JavaScript chunk the wall loads before its charts paint (entry + the lazy chart chunk). */
+function clientInitialJs(): { files: number; gzipKb: number; rawKb: number } {
+  const refs = fs
+    .readdirSync(path.join(CLIENT_DIST, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
+  let gzip = 0;
+  let raw = 0;
+  for (const ref of new Set(refs)) {
+    const bytes = fs.readFileSync(path.join(CLIENT_DIST, ref));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files: new Set(refs).size, gzipKb: gzip / 1024, rawKb: raw / 1024 };
+}
+
+async function benchSize(size: SeedSize) {
+  fs.mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, `${size}.db`);
+  let seedSeconds: number | null = null;
+  if (!reuse || !fs.existsSync(file)) {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    const db = openDb(file);
+    const t0 = performance.now();
+    prepareDatabase(db, { seed: 'demo', size, nowMs: NOW, log: (m) => console.log(`  [${size}] ${m}`) });
+    seedSeconds = (performance.now() - t0) / 1000;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+  }
+  const db = openDb(file);
+  const dbMb = fs.statSync(file).size / 1024 / 1024;
+
+  // Server time in-process: the procedure as the HTTP adapter calls it, memo off and on.
+  const timings = (memo: boolean) => {
+    const { context } = createApp({ db, clock: () => NOW, overviewMemo: memo, log: () => {} });
+    const caller = createCallerFactory(appRouter)(context);
+    return async (n: number) => {
+      const ms: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        await caller.dashboard.overview();
+        ms.push(performance.now() - t0);
+      }
+      return ms;
+    };
+  };
+  const cold = timings(false);
+  await cold(30);
+  const coldMs = await cold(300);
+  const warm = timings(true);
+  await warm(30);
+  const warmMs = await warm(300);
+
+  // Throughput over HTTP against a static file of the same bytes, same Express, same run.
+  const { app, context } = createApp({ db, clock: () => NOW, log: () => {} });
+  const caller = createCallerFactory(appRouter)(context);
+  const body = JSON.stringify({ result: { data: await caller.dashboard.overview() } });
+  const staticDir = fs.mkdtempSync(path.join(OUT, 'static-'));
+  fs.writeFileSync(path.join(staticDir, 'overview.json'), body);
+  const outer = express();
+  outer.use('/bench-static', express.static(staticDir, { etag: false, lastModified: false }));
+  outer.use(app);
+  const server = await new Promise<import('node:http').Server>((resolve) => {
+    const s = outer.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const port = (server.address() as import('node:net').AddressInfo).port;
+  const apiUrl = `http://127.0.0.1:${port}/trpc/dashboard.overview`;
+  const staticUrl = `http://127.0.0.1:${port}/bench-static/overview.json`;
+  await load(apiUrl, 1000);
+  await load(staticUrl, 1000);
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  const api: number[] = [];
+  const stat: number[] = [];
+  const errors: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    const a = await load(apiUrl);
+    const s = await load(staticUrl);
+    api.push(a.rps);
+    stat.push(s.rps);
+    errors.push(a.errors + s.errors);
+  }
+  loop.disable();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  fs.rmSync(staticDir, { recursive: true, force: true });
+  db.close();
+
+  return {
+    size,
+    seedSeconds,
+    dbMb,
+    responseKb: Buffer.byteLength(body) / 1024,
+    overviewColdP50: median(coldMs),
+    overviewColdP95: quantile(coldMs, 0.95),
+    overviewWarmP50: median(warmMs),
+    overviewWarmP95: quantile(warmMs, 0.95),
+    apiRps: median(api),
+    staticRps: median(stat),
+    ratio: median(api) / median(stat),
+    httpErrors: errors.reduce((s, e) => s + e, 0),
+    maxLoopDelayMs: loop.max / 1e6,
+  };
+}
+
+async function main() {
+  await ensureClientBuild((m) => console.log(m));
+  const js = clientInitialJs();
+  const results = [];
+  for (const size of sizes) {
+    console.log(`benchmarking ${size}…`);
+    results.push(await benchSize(size));
+  }
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(
+    path.join(OUT, 'results.json'),
+    JSON.stringify({ at: new Date().toISOString(), js, results }, null, 2),
+  );
+  console.log(
+    '\n| size | seed s | db MB | overview p50/p95 ms (memo off) | p50/p95 ms (memo on) | HTTP rps overview / static (ratio) | errors | max loop stall ms | response KB |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    console.log(
+      `| ${r.size} | ${r.seedSeconds === null ? 'reused' : fmt(r.seedSeconds, 1)} | ${fmt(r.dbMb, 0)} | ${fmt(r.overviewColdP50)} / ${fmt(r.overviewColdP95)} | ${fmt(r.overviewWarmP50, 3)} / ${fmt(r.overviewWarmP95, 3)} | ${fmt(r.apiRps, 0)} / ${fmt(r.staticRps, 0)} (${fmt(r.ratio)}) | ${r.httpErrors} | ${fmt(r.maxLoopDelayMs, 1)} | ${fmt(r.responseKb, 1)} |`,
+    );
+  }
+  console.log(
+    `\nClient JavaScript for the wall (all chunks): ${js.files} file(s), ${fmt(js.gzipKb, 1)} KB gzip (${fmt(js.rawKb, 1)} KB raw)`,
+  );
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
