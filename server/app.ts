@@ -5,7 +5,9 @@ import path from 'node:path';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Db } from './db/connection';
+import type { Overview } from './kpi/types';
 import { ChangeBus } from './live';
+import { ChangeKeyedMemo } from './memo';
 import { appRouter } from './routers/_app';
 import type { AppContext } from './trpc';
 
@@ -16,6 +18,8 @@ export interface AppOptions {
   /** Directory of the built client (index.html + assets); omitted in API-only tests. */
   clientDir?: string | null;
   buildId?: string;
+  /** Memoise dashboard.overview per committed change (default true). */
+  overviewMemo?: boolean;
   log?: (level: 'error' | 'info', msg: string, extra?: unknown) => void;
 }
 
@@ -38,6 +42,7 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
     clock: opts.clock ?? Date.now,
     bus: opts.bus ?? new ChangeBus(),
     buildId: opts.buildId ?? 'dev',
+    overviewMemo: opts.overviewMemo === false ? null : new ChangeKeyedMemo<Overview>(),
   };
   const app = express();
   app.disable('x-powered-by');
@@ -47,7 +52,9 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
   app.get('/healthz', (_req, res) => {
     try {
       const ok = context.db.prepare('SELECT 1').pluck().get() === 1;
-      res.status(ok ? 200 : 503).json({ ok, buildId: context.buildId, time: new Date(context.clock()).toISOString() });
+      res
+        .status(ok ? 200 : 503)
+        .json({ ok, buildId: context.buildId, time: new Date(context.clock()).toISOString() });
     } catch (err) {
       res.status(503).json({ ok: false, error: (err as Error).message });
     }
@@ -61,7 +68,8 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
       createContext: () => context,
       maxBodySize: 1_000_000,
       onError({ error, path: procedure }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') log('error', `tRPC ${procedure ?? '?'} failed`, error.cause ?? error);
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          log('error', `tRPC ${procedure ?? '?'} failed`, error.cause ?? error);
       },
     }),
   );
@@ -69,7 +77,10 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
   const clientDir = opts.clientDir;
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     // Hashed assets never change: cache for a year. index.html always revalidates (new builds).
-    app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+    app.use(
+      '/assets',
+      express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
+    );
     app.use(express.static(clientDir, { index: false, maxAge: 0 }));
     const indexHtml = path.join(clientDir, 'index.html');
     app.get(/^\/(?!trpc|healthz|assets).*/, (_req, res) => {
@@ -82,9 +93,17 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
     res.status(404).json({ error: `Tidak ditemukan: ${req.method} ${req.path}` });
   });
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
-    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 600 ? err.status : 500;
+    const status =
+      typeof err?.status === 'number' && err.status >= 400 && err.status < 600 ? err.status : 500;
     if (status >= 500) log('error', 'request failed', err);
-    res.status(status).json({ error: status === 413 ? 'Permintaan terlalu besar' : status >= 500 ? 'Kesalahan server' : 'Permintaan tidak valid' });
+    res.status(status).json({
+      error:
+        status === 413
+          ? 'Permintaan terlalu besar'
+          : status >= 500
+            ? 'Kesalahan server'
+            : 'Permintaan tidak valid',
+    });
   };
   app.use(onError);
   return { app, context };

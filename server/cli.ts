@@ -2,23 +2,25 @@
 // re-seed), `rebuild` (recompute every rollup from raw rows), `backup FILE` (online backup).
 // Usage: npm run db:<command> [-- --size=small|kabupaten|stress]
 import fs from 'node:fs';
+import { wibParts } from '../shared/time';
 import { prepareDatabase } from './boot';
 import { openDb } from './db/connection';
 import { migrate } from './db/migrate';
 import { budgetYears, rebuildBudgetRollups } from './db/queries/budget';
 import { rebuildComplaintRollups } from './db/queries/complaints';
+import { appendChange } from './db/queries/freshness';
 import { rebuildServiceRollups } from './db/queries/services';
 import { rebuildIndexRollups } from './db/queries/spbe';
 import { loadEnv } from './env';
 import { bucketOf } from './kpi/histogram';
 import { setting } from './settings';
-import { wibParts } from '../shared/time';
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const env = loadEnv();
   const sizeArg = rest.find((a) => a.startsWith('--size='))?.slice('--size='.length);
-  const size = sizeArg === 'small' || sizeArg === 'stress' || sizeArg === 'kabupaten' ? sizeArg : env.SEED_SIZE;
+  const size =
+    sizeArg === 'small' || sizeArg === 'stress' || sizeArg === 'kabupaten' ? sizeArg : env.SEED_SIZE;
   const log = (m: string) => console.log(`[adiguna] ${m}`);
   switch (command) {
     case 'migrate': {
@@ -47,6 +49,14 @@ async function main(): Promise<void> {
         rebuildIndexRollups(db);
         rebuildServiceRollups(db, bucketOf);
         rebuildComplaintRollups(db, setting(db, 'complaint.first_response_hours', year));
+        // A running server memoises by the last change: announce the rebuild as a change.
+        appendChange(db, {
+          at: new Date().toISOString(),
+          topic: 'system',
+          year: null,
+          opdId: null,
+          summary: 'Rollup dibangun ulang',
+        });
       })();
       log('rollups rebuilt from raw rows');
       db.close();

@@ -3,7 +3,9 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Db } from './db/connection';
+import type { Overview } from './kpi/types';
 import type { ChangeBus } from './live';
+import type { ChangeKeyedMemo } from './memo';
 
 export interface AppContext {
   db: Db;
@@ -11,6 +13,8 @@ export interface AppContext {
   clock: () => number;
   bus: ChangeBus;
   buildId: string;
+  /** Executive summaries by (year, asOf, last change id); null disables the memo (benchmarks). */
+  overviewMemo: ChangeKeyedMemo<Overview> | null;
 }
 
 /** Field → Indonesian messages, for forms to show next to each field. */
@@ -20,12 +24,16 @@ function fieldErrors(error: ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.join('.') : '(input)';
-    (out[key] ??= []).push(issue.message);
+    const list = out[key] ?? [];
+    list.push(issue.message);
+    out[key] = list;
   }
   return out;
 }
 
 const t = initTRPC.context<AppContext>().create({
+  // Never send stack traces to clients, whatever NODE_ENV says (tRPC's default follows it).
+  isDev: false,
   sse: {
     ping: { enabled: true, intervalMs: 10_000 },
     client: { reconnectAfterInactivityMs: 25_000 },

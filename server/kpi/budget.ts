@@ -22,18 +22,9 @@ function assertMonth(month: number): void {
   }
 }
 
-const rowOf = (slice: BudgetSliceRow, month: number): BudgetMonthRow | undefined =>
-  slice.months.find((r) => r.month === month);
-
-/** The latest row ≤ `month` in which any sub kegiatan reported: fisik is cumulative, so an OPD
- * that is late with this month's report still stands at its last reported progress. */
-function lastReportedRow(slice: BudgetSliceRow, month: number): BudgetMonthRow | undefined {
-  let best: BudgetMonthRow | undefined;
-  for (const r of slice.months) {
-    if (r.month <= month && r.reported > 0 && (best === undefined || r.month > best.month)) best = r;
-  }
-  return best;
-}
+/** Whether anything in the slice was reported by `month` (else fisik is unknown, not 0 %). */
+const reportedBy = (slice: BudgetSliceRow, month: number): boolean =>
+  slice.months.some((r) => r.month <= month && r.reported > 0);
 
 /** The row of `month`, else the latest earlier one: right for cumulative targets only. */
 function carriedRow(slice: BudgetSliceRow, month: number): BudgetMonthRow | undefined {
@@ -55,9 +46,9 @@ const minus = (a: number | null, b: number | null): number | null =>
  * 0 % when there is a pagu), targets and fisik null, colour abu.
  * - targetKeuPct / targetFisPct: the as-of month's cumulative target, carried from the latest
  *   earlier month when that month has no row (targets are cumulative, so that is still the target).
- * - fisikPct: from the latest month ≤ asOfMonth with a report in this slice. Physical progress is
- *   cumulative, so an OPD late with this month's report stands at its last reported progress
- *   (regression: late OPDs showed fisik 0 % and −80 poin); the tile's period says how old it is.
+ * - fisikPct: the as-of month's realFisW, in which the rollup already carries every sub kegiatan
+ *   at its latest report (regression: a late OPD showed fisik 0 % and −80 poin, and the regency
+ *   total ignored late sub kegiatan); null while nothing in the slice has been reported.
  * - pagu Rp 0: every ratio null, colour abu.
  */
 export function budgetKpi(
@@ -76,7 +67,7 @@ export function budgetKpi(
     pagu > 0 && weight !== undefined ? settle(weight / pagu) : null;
 
   const target = asOfMonth === null ? undefined : carriedRow(slice, asOfMonth);
-  const own = asOfMonth === null ? undefined : lastReportedRow(slice, asOfMonth);
+  const own = asOfMonth === null || !reportedBy(slice, asOfMonth) ? undefined : carriedRow(slice, asOfMonth);
   const serapanPct = pct(realKeuRp);
   const targetKeuPct = pct(target?.targetKeuRp);
   const fisikPct = perPagu(own?.realFisW);
@@ -117,7 +108,7 @@ export function budgetSCurve(slice: BudgetSliceRow, asOfMonth: number | null): B
       targetKeuPct: ratio(target?.targetKeuRp, 100),
       realKeuPct: reported ? ratio(realKeuUpTo(slice, month), 100) : null,
       targetFisPct: ratio(target?.targetFisW, 1),
-      realFisPct: reported ? ratio(lastReportedRow(slice, month)?.realFisW, 1) : null,
+      realFisPct: reported && reportedBy(slice, month) ? ratio(target?.realFisW, 1) : null,
     };
   });
 }

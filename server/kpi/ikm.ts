@@ -9,14 +9,21 @@ import type { IkmGrade, IkmKpi, IkmSurveyRow } from './types';
  * prosedur"), spaces collapsed. "biaya/tarif" and "Biaya / Tarif" both become "biaya tarif".
  */
 export function elementKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/&/g, ' dan ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .split(' ')
-    .filter((w) => w !== '' && w !== 'dan')
-    .join(' ');
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    key = name
+      .toLowerCase()
+      .replace(/&/g, ' dan ')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .split(' ')
+      .filter((w) => w !== '' && w !== 'dan')
+      .join(' ');
+    // A pure function of a short string; the set of element names a regency uses is small.
+    if (keyCache.size < 10_000) keyCache.set(name, key);
+  }
+  return key;
 }
+const keyCache = new Map<string, string>();
 
 /**
  * Round to 2 decimals, half up, on the decimal value: 88,305 (stored as 88,30499999…) → 88,31.

@@ -101,9 +101,9 @@ export interface BudgetMonthRow {
   targetKeuRp: number;
   /** Realisasi keuangan (SP2D) booked in this month only, Rp. */
   realKeuRp: number;
-  /** Σ pagu × cumulative physical target % (weight for the fisik target). */
+  /** Σ pagu × cumulative physical target % (0–100 scale; ÷ pagu gives the %). */
   targetFisW: number;
-  /** Σ pagu × reported cumulative physical % of sub kegiatan that reported this month. */
+  /** Σ pagu × cumulative physical % (0–100), each sub kegiatan at its latest report ≤ this month. */
   realFisW: number;
   /** Sub kegiatan that reported any realisation for this month. */
   reported: number;

@@ -1,4 +1,5 @@
 import { asOfInput } from '../../shared/schemas';
+import { lastChangeId } from '../db/queries/freshness';
 import { overviewInput } from '../db/queries/overview';
 import { buildOverview } from '../kpi/overview';
 import { publicProcedure, router } from '../trpc';
@@ -9,6 +10,9 @@ export const dashboardRouter = router({
   overview: publicProcedure.input(asOfInput).query(({ ctx, input }) => {
     const now = ctx.clock();
     const { year, asOf } = resolveAsOf(input, now);
-    return buildOverview(overviewInput(ctx.db, year, asOf, new Date(now).toISOString()));
+    const compute = () => buildOverview(overviewInput(ctx.db, year, asOf, new Date(now).toISOString()));
+    if (!ctx.overviewMemo) return compute();
+    // Every committed write appends to change_log, so the newest id names the data's version.
+    return ctx.overviewMemo.get(`${year}|${asOf}|${lastChangeId(ctx.db)}`, compute);
   }),
 });

@@ -1,18 +1,18 @@
 // One procedure per KPI family, for the screens that go deeper than the executive summary.
 import { asOfInput } from '../../shared/schemas';
+import { monthKey, parseDate } from '../../shared/time';
 import { budgetSlices, stageOn } from '../db/queries/budget';
+import { complaintAgg } from '../db/queries/complaints';
 import { overviewInput } from '../db/queries/overview';
 import { budgetKpi, budgetSCurve, byWorstBudgetDeviation } from '../kpi/budget';
+import { ikmKpi } from '../kpi/ikm';
 import { programmeKpi } from '../kpi/masterplan';
+import { buildOverview } from '../kpi/overview';
 import { complaintKpi, serviceKpi } from '../kpi/services';
 import { indexResult } from '../kpi/spbe';
-import { ikmKpi } from '../kpi/ikm';
-import { buildOverview } from '../kpi/overview';
+import { setting } from '../settings';
 import { publicProcedure, router } from '../trpc';
 import { resolveAsOf } from './resolve';
-import { setting } from '../settings';
-import { complaintAgg } from '../db/queries/complaints';
-import { monthKey, parseDate } from '../../shared/time';
 
 export const masterplanRouter = router({
   /** Every active programme with its progress against plan, and the pillar KPIs. */
@@ -38,7 +38,10 @@ export const budgetRouter = router({
     const t = setting(ctx.db, 'budget.thresholds', year);
     const slices = budgetSlices(ctx.db, year, stage);
     const m = overview.budget.asOfMonth;
-    const kpis = slices.map((s) => ({ ...budgetKpi(s, m, t), sCurve: s.dim === 'total' ? budgetSCurve(s, m) : null }));
+    const kpis = slices.map((s) => ({
+      ...budgetKpi(s, m, t),
+      sCurve: s.dim === 'total' ? budgetSCurve(s, m) : null,
+    }));
     return {
       year,
       asOf,
@@ -93,7 +96,11 @@ export const servicesRouter = router({
       complaints,
       responseTargetHours: setting(ctx.db, 'complaint.first_response_hours', year),
       ikm,
-      freshness: { services: data.freshness.services, complaints: data.freshness.complaints, ikm: data.freshness.ikm },
+      freshness: {
+        services: data.freshness.services,
+        complaints: data.freshness.complaints,
+        ikm: data.freshness.ikm,
+      },
     };
   }),
 });

@@ -7,7 +7,12 @@ import { publicProcedure, router } from '../trpc';
 
 export const liveRouter = router({
   changes: publicProcedure
-    .input(z.object({ lastEventId: z.string().regex(/^\d+$/).nullish() }).strict().optional())
+    .input(
+      z
+        .object({ lastEventId: z.string().regex(/^\d+$/).nullish() })
+        .strict()
+        .optional(),
+    )
     .subscription(async function* ({ ctx, input, signal }) {
       const queue: ChangeRow[] = [];
       let wake: (() => void) | null = null;

@@ -1,6 +1,12 @@
-import { listHolidays, listKecamatan, listOpds, listPillars, listServiceTypes } from '../db/queries/reference';
-import { publicProcedure, router } from '../trpc';
 import { wibParts } from '../../shared/time';
+import {
+  listHolidays,
+  listKecamatan,
+  listOpds,
+  listPillars,
+  listServiceTypes,
+} from '../db/queries/reference';
+import { publicProcedure, router } from '../trpc';
 
 export const referenceRouter = router({
   opds: publicProcedure.query(({ ctx }) => listOpds(ctx.db)),

@@ -6,7 +6,12 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal harus berformat YY
 const code = z.string().min(1);
 
 export const pillarsFile = z.object({
-  framework: z.object({ code, name: z.string(), source: z.string().optional(), valid_from_year: z.number().int() }),
+  framework: z.object({
+    code,
+    name: z.string(),
+    source: z.string().optional(),
+    valid_from_year: z.number().int(),
+  }),
   pillars: z
     .array(
       z.object({
@@ -64,7 +69,9 @@ export const indexFrameworkFile = z.object({
   valid_from_year: z.number().int(),
   valid_to_year: z.number().int().nullable(),
   scale_max: z.number(),
-  levels: z.array(z.object({ level: z.number().int(), name: z.string(), description: z.string().optional() })),
+  levels: z.array(
+    z.object({ level: z.number().int(), name: z.string(), description: z.string().optional() }),
+  ),
   bands: z.array(z.object({ label: z.string(), min: z.number(), max_exclusive: z.number().nullable() })),
   bands_confirmed: z.boolean().optional(),
   domains: z.array(
@@ -133,20 +140,22 @@ export const settingsFile = z.array(
 export const programmesFile = z.object({
   synthetic: z.boolean().optional(),
   label: z.string().optional(),
-  programmes: z.array(z.object({
-    code,
-    pillar: code,
-    element: code,
-    name: z.string(),
-    innovation: z.string().optional(),
-    coordinator_opd: code,
-    involved_opds: z.array(code).default([]),
-    horizon: z.enum(['quick_win', 'short', 'medium', 'long']),
-    start_year: z.number().int(),
-    end_year: z.number().int(),
-    budget_rp: z.number().int().nonnegative(),
-    indicator: z.object({ name: z.string(), unit: z.string(), target: z.number() }),
-  })),
+  programmes: z.array(
+    z.object({
+      code,
+      pillar: code,
+      element: code,
+      name: z.string(),
+      innovation: z.string().optional(),
+      coordinator_opd: code,
+      involved_opds: z.array(code).default([]),
+      horizon: z.enum(['quick_win', 'short', 'medium', 'long']),
+      start_year: z.number().int(),
+      end_year: z.number().int(),
+      budget_rp: z.number().int().nonnegative(),
+      indicator: z.object({ name: z.string(), unit: z.string(), target: z.number() }),
+    }),
+  ),
 });
 
 export const apbdFile = z.array(

@@ -6,7 +6,15 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Db } from '../db/connection';
 import { rebuildBudgetRollups } from '../db/queries/budget';
-import { type Actor, recordComplaint, recordServiceRequest, saveIkmSurvey, saveIndexScore, saveProgress, saveRealisation } from '../writes';
+import {
+  type Actor,
+  recordComplaint,
+  recordServiceRequest,
+  saveIkmSurvey,
+  saveIndexScore,
+  saveProgress,
+  saveRealisation,
+} from '../writes';
 import { FIXTURES_DIR } from './reference';
 
 const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO instant');
@@ -48,8 +56,18 @@ export const handcheckFile = z.object({
       source: z.enum(['PAD', 'DAU', 'DAK_FISIK', 'DAK_NON_FISIK', 'DBH', 'BANKEU_PROV', 'DANA_DESA']),
       pagu: z.object({ murni: z.number().int().optional(), perubahan: z.number().int().optional() }),
       /** Per stage, 12 cumulative [keuangan %, fisik %] targets. */
-      targets: z.object({ murni: z.array(monthPair).length(12).optional(), perubahan: z.array(monthPair).length(12).optional() }),
-      realisation: z.array(z.object({ month: z.number().int(), sp2d_rp: z.number().int(), spj_rp: z.number().int().default(0), fisik_pct: z.number() })),
+      targets: z.object({
+        murni: z.array(monthPair).length(12).optional(),
+        perubahan: z.array(monthPair).length(12).optional(),
+      }),
+      realisation: z.array(
+        z.object({
+          month: z.number().int(),
+          sp2d_rp: z.number().int(),
+          spj_rp: z.number().int().default(0),
+          fisik_pct: z.number(),
+        }),
+      ),
     }),
   ),
   spbe: z.array(
@@ -62,7 +80,12 @@ export const handcheckFile = z.object({
     }),
   ),
   service_records: z.array(
-    z.object({ service: z.string(), kecamatan: z.string().nullable(), submitted: instant, completed: instant.nullable() }),
+    z.object({
+      service: z.string(),
+      kecamatan: z.string().nullable(),
+      submitted: instant,
+      completed: instant.nullable(),
+    }),
   ),
   complaints: z.array(
     z.object({
@@ -77,7 +100,12 @@ export const handcheckFile = z.object({
     }),
   ),
   ikm: z.array(
-    z.object({ opd: z.string(), period: z.string(), respondents: z.number().int(), elements: z.record(z.string(), z.number()) }),
+    z.object({
+      opd: z.string(),
+      period: z.string(),
+      respondents: z.number().int(),
+      elements: z.record(z.string(), z.number()),
+    }),
   ),
 });
 
@@ -129,24 +157,36 @@ export function loadHandcheck(db: Db, data: Handcheck): void {
           ).lastInsertRowid,
       );
       for (const [period, pct] of Object.entries(p.plan)) {
-        db.prepare('INSERT INTO programme_plan (programme_id, period, planned_pct) VALUES (?, ?, ?)').run(pid, period, pct);
+        db.prepare('INSERT INTO programme_plan (programme_id, period, planned_pct) VALUES (?, ?, ?)').run(
+          pid,
+          period,
+          pct,
+        );
       }
     }
     for (const s of data.sub_kegiatan) {
       const kegiatan = s.code.split('.').slice(0, -1).join('.');
-      db.prepare(`INSERT OR IGNORE INTO budget_node (code, level, name) VALUES (?, 'kegiatan', ?)`).run(kegiatan, `Kegiatan ${kegiatan}`);
+      db.prepare(`INSERT OR IGNORE INTO budget_node (code, level, name) VALUES (?, 'kegiatan', ?)`).run(
+        kegiatan,
+        `Kegiatan ${kegiatan}`,
+      );
       const sid = Number(
         db
           .prepare(
             `INSERT INTO sub_kegiatan (year, code, name, kegiatan_code, opd_id, spending_group, funding_source, source, entered_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, 'fixture', ?)`,
           )
-          .run(data.year, s.code, s.name, kegiatan, opdId(s.opd), s.group, s.source, data.now).lastInsertRowid,
+          .run(data.year, s.code, s.name, kegiatan, opdId(s.opd), s.group, s.source, data.now)
+          .lastInsertRowid,
       );
       for (const stage of ['murni', 'perubahan'] as const) {
         const pagu = s.pagu[stage];
         if (pagu === undefined) continue;
-        db.prepare('INSERT INTO sub_kegiatan_pagu (sub_kegiatan_id, stage, pagu_rp) VALUES (?, ?, ?)').run(sid, stage, pagu);
+        db.prepare('INSERT INTO sub_kegiatan_pagu (sub_kegiatan_id, stage, pagu_rp) VALUES (?, ?, ?)').run(
+          sid,
+          stage,
+          pagu,
+        );
         (s.targets[stage] ?? []).forEach(([keu, fis], i) => {
           db.prepare(
             'INSERT INTO budget_target (sub_kegiatan_id, stage, month, target_keu_pct, target_fis_pct) VALUES (?, ?, ?, ?, ?)',
@@ -180,9 +220,17 @@ export function loadHandcheck(db: Db, data: Handcheck): void {
     }
   }
   for (const s of data.sub_kegiatan) {
-    const sid = db.prepare('SELECT id FROM sub_kegiatan WHERE year = ? AND code = ?').pluck().get(data.year, s.code) as number;
+    const sid = db
+      .prepare('SELECT id FROM sub_kegiatan WHERE year = ? AND code = ?')
+      .pluck()
+      .get(data.year, s.code) as number;
     for (const r of s.realisation) {
-      saveRealisation(db, { subKegiatanId: sid, month: r.month, sp2dRp: r.sp2d_rp, spjRp: r.spj_rp, fisikPct: r.fisik_pct }, ACTOR, nowMs);
+      saveRealisation(
+        db,
+        { subKegiatanId: sid, month: r.month, sp2dRp: r.sp2d_rp, spjRp: r.spj_rp, fisikPct: r.fisik_pct },
+        ACTOR,
+        nowMs,
+      );
     }
   }
   for (const a of data.spbe) {
@@ -195,9 +243,10 @@ export function loadHandcheck(db: Db, data: Handcheck): void {
         .run(fw, a.year, a.kind, data.now).lastInsertRowid,
     );
     for (const [no, level] of Object.entries(a.levels)) {
-      const ind = db.prepare('SELECT id FROM index_indicator WHERE framework_id = ? AND no = ?').pluck().get(fw, Number(no)) as
-        | number
-        | undefined;
+      const ind = db
+        .prepare('SELECT id FROM index_indicator WHERE framework_id = ? AND no = ?')
+        .pluck()
+        .get(fw, Number(no)) as number | undefined;
       if (ind === undefined) throw new Error(`handcheck: ${a.framework} has no indicator ${no}`);
       saveIndexScore(db, { assessmentId: aid, indicatorId: ind, level, evidence: null }, ACTOR, nowMs);
     }

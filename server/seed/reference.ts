@@ -53,17 +53,38 @@ export function loadReference(db: Db, nowIso: string, dir = REFERENCE_DIR): void
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const k of kecamatan) {
-      kec.run(k.bps_code, k.code, k.name, k.tile.row, k.tile.col, k.size_rank ?? null, k.confirmed_code === false ? 0 : 1);
+      kec.run(
+        k.bps_code,
+        k.code,
+        k.name,
+        k.tile.row,
+        k.tile.col,
+        k.size_rank ?? null,
+        k.confirmed_code === false ? 0 : 1,
+      );
     }
     const kecId = (bps: string | null | undefined) =>
-      bps ? ((db.prepare('SELECT id FROM kecamatan WHERE bps_code = ?').pluck().get(bps) as number | undefined) ?? null) : null;
+      bps
+        ? ((db.prepare('SELECT id FROM kecamatan WHERE bps_code = ?').pluck().get(bps) as
+            | number
+            | undefined) ?? null)
+        : null;
 
     const opd = db.prepare(
       `INSERT INTO opd (code, name, short_name, kind, urusan_code, urusan_name, kecamatan_id, confirmed)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const o of opds) {
-      opd.run(o.code, o.name, o.short_name, o.kind, o.urusan_code ?? null, o.urusan_name ?? null, kecId(o.kecamatan_code), o.confirmed ? 1 : 0);
+      opd.run(
+        o.code,
+        o.name,
+        o.short_name,
+        o.kind,
+        o.urusan_code ?? null,
+        o.urusan_name ?? null,
+        kecId(o.kecamatan_code),
+        o.confirmed ? 1 : 0,
+      );
     }
     const opdId = (c: string): number => {
       const id = db.prepare('SELECT id FROM opd WHERE code = ?').pluck().get(c) as number | undefined;
@@ -73,15 +94,27 @@ export function loadReference(db: Db, nowIso: string, dir = REFERENCE_DIR): void
 
     const fw = db
       .prepare('INSERT INTO pillar_framework (code, name, source, valid_from_year) VALUES (?, ?, ?, ?)')
-      .run(pillars.framework.code, pillars.framework.name, pillars.framework.source ?? null, pillars.framework.valid_from_year);
+      .run(
+        pillars.framework.code,
+        pillars.framework.name,
+        pillars.framework.source ?? null,
+        pillars.framework.valid_from_year,
+      );
     for (const p of pillars.pillars) {
       const pid = db
         .prepare(
           `INSERT INTO pillar (framework_id, code, name, name_en, sort, coordinator_opd_id, coordinator_confirmed)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(fw.lastInsertRowid, p.code, p.name, p.name_en, p.sort, opdId(p.coordinator_opd), p.coordinator_confirmed ? 1 : 0)
-        .lastInsertRowid;
+        .run(
+          fw.lastInsertRowid,
+          p.code,
+          p.name,
+          p.name_en,
+          p.sort,
+          opdId(p.coordinator_opd),
+          p.coordinator_confirmed ? 1 : 0,
+        ).lastInsertRowid;
       for (const e of p.elements) {
         db.prepare('INSERT INTO pillar_element (pillar_id, code, name, confirmed) VALUES (?, ?, ?, ?)').run(
           pid,
@@ -95,7 +128,8 @@ export function loadReference(db: Db, nowIso: string, dir = REFERENCE_DIR): void
     const hol = db.prepare(
       `INSERT INTO holiday (date, name, kind, decree, confirmed, note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const h of holidays) hol.run(h.date, h.name, h.kind, h.decree ?? null, h.confirmed ? 1 : 0, h.note ?? null, nowIso);
+    for (const h of holidays)
+      hol.run(h.date, h.name, h.kind, h.decree ?? null, h.confirmed ? 1 : 0, h.note ?? null, nowIso);
 
     loadIndexFramework(db, spbe);
 
@@ -103,17 +137,36 @@ export function loadReference(db: Db, nowIso: string, dir = REFERENCE_DIR): void
       db.prepare(
         `INSERT INTO service_type (code, name, opd_id, grp, sla_amount, sla_unit, confirmed, source)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(s.code, s.name, opdId(s.opd_code), s.group, s.sla_amount, s.sla_unit, s.confirmed ? 1 : 0, s.source ?? null);
+      ).run(
+        s.code,
+        s.name,
+        opdId(s.opd_code),
+        s.group,
+        s.sla_amount,
+        s.sla_unit,
+        s.confirmed ? 1 : 0,
+        s.source ?? null,
+      );
     }
 
     ikm.elements.forEach((name, i) => {
-      db.prepare('INSERT INTO ikm_element (regulation, sort, name) VALUES (?, ?, ?)').run(ikm.regulation, i + 1, name);
+      db.prepare('INSERT INTO ikm_element (regulation, sort, name) VALUES (?, ?, ?)').run(
+        ikm.regulation,
+        i + 1,
+        name,
+      );
     });
     for (const g of ikm.grades) {
-      db.prepare('INSERT INTO ikm_grade (grade, label, min_value, max_value) VALUES (?, ?, ?, ?)').run(g.grade, g.label, g.min, g.max);
+      db.prepare('INSERT INTO ikm_grade (grade, label, min_value, max_value) VALUES (?, ?, ?, ?)').run(
+        g.grade,
+        g.label,
+        g.min,
+        g.max,
+      );
     }
 
-    for (const c of complaints.channels) db.prepare('INSERT INTO complaint_channel (code, name) VALUES (?, ?)').run(c.code, c.name);
+    for (const c of complaints.channels)
+      db.prepare('INSERT INTO complaint_channel (code, name) VALUES (?, ?)').run(c.code, c.name);
     for (const t of complaints.topics) {
       db.prepare('INSERT INTO complaint_topic (code, name, opd_id) VALUES (?, ?, ?)').run(
         t.code,
@@ -122,7 +175,11 @@ export function loadReference(db: Db, nowIso: string, dir = REFERENCE_DIR): void
       );
     }
     for (const c of complaints.categories) {
-      db.prepare('INSERT INTO complaint_category (code, name, deadline_days) VALUES (?, ?, ?)').run(c.code, c.name, c.deadline_days);
+      db.prepare('INSERT INTO complaint_category (code, name, deadline_days) VALUES (?, ?, ?)').run(
+        c.code,
+        c.name,
+        c.deadline_days,
+      );
     }
 
     for (const s of settings) {
@@ -177,7 +234,16 @@ export function loadIndexFramework(db: Db, f: z.infer<typeof indexFrameworkFile>
         db.prepare(
           `INSERT INTO index_indicator (aspect_id, framework_id, no, name, aliases_json, weight_pct, confirmed, sector_slot)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(aid, fid, i.no, i.name, JSON.stringify(i.aliases ?? []), i.weight_pct, i.confirmed ? 1 : 0, i.sector_slot ? 1 : 0);
+        ).run(
+          aid,
+          fid,
+          i.no,
+          i.name,
+          JSON.stringify(i.aliases ?? []),
+          i.weight_pct,
+          i.confirmed ? 1 : 0,
+          i.sector_slot ? 1 : 0,
+        );
       }
     }
   }

@@ -25,7 +25,14 @@ export interface Actor {
 
 const isDemo = (a: Actor) => a.source === 'demo';
 
-function change(db: Db, at: string, topic: string, year: number | null, opdId: number | null, summary: string): ChangeRow {
+function change(
+  db: Db,
+  at: string,
+  topic: string,
+  year: number | null,
+  opdId: number | null,
+  summary: string,
+): ChangeRow {
   const id = appendChange(db, { at, topic, year, opdId, summary });
   return { id, at, topic, year, opdId, summary };
 }
@@ -87,7 +94,13 @@ export function saveProgress(db: Db, w: ProgressWrite, actor: Actor, nowMs: numb
     const p = programmeById(db, w.programmeId);
     if (!p) throw new Error(`programme ${w.programmeId} not found`);
     const old = getProgress(db, w.programmeId, w.period);
-    upsertProgress(db, { ...w, source: actor.source, sourceRef: actor.sourceRef ?? null, enteredAt: at, enteredBy: actor.userId });
+    upsertProgress(db, {
+      ...w,
+      source: actor.source,
+      sourceRef: actor.sourceRef ?? null,
+      enteredAt: at,
+      enteredBy: actor.userId,
+    });
     appendAudit(db, {
       at,
       userId: actor.userId,
@@ -119,19 +132,38 @@ export function recordServiceRequest(db: Db, w: ServiceRecordWrite, actor: Actor
   const at = new Date(nowMs).toISOString();
   return db.transaction(() => {
     const s = db
-      .prepare('SELECT id, opd_id AS opdId, sla_amount AS slaAmount, sla_unit AS slaUnit, code FROM service_type WHERE id = ?')
-      .get(w.serviceId) as { id: number; opdId: number; slaAmount: number; slaUnit: SlaUnit; code: string } | undefined;
+      .prepare(
+        'SELECT id, opd_id AS opdId, sla_amount AS slaAmount, sla_unit AS slaUnit, code FROM service_type WHERE id = ?',
+      )
+      .get(w.serviceId) as
+      | { id: number; opdId: number; slaAmount: number; slaUnit: SlaUnit; code: string }
+      | undefined;
     if (!s) throw new Error(`service ${w.serviceId} not found`);
     const done = w.completedMs;
     const minutes = done === null ? null : durationMin(w.submittedMs, done);
-    const onTime = done === null ? null : slaMet(w.submittedMs, done, s.slaAmount, s.slaUnit, makeCalendar(listHolidays(db)));
-    insertServiceRecord(db, {
+    const onTime =
+      done === null
+        ? null
+        : slaMet(w.submittedMs, done, s.slaAmount, s.slaUnit, makeCalendar(listHolidays(db)));
+    const id = insertServiceRecord(db, {
       ...w,
       durationMin: minutes,
       onTime,
       bucket: minutes === null ? null : bucketOf(minutes),
       source: actor.source,
       enteredAt: at,
+    });
+    appendAudit(db, {
+      at,
+      userId: actor.userId,
+      entity: 'service_record',
+      entityId: String(id),
+      opdId: s.opdId,
+      action: 'insert',
+      oldJson: null,
+      newJson: JSON.stringify({ ...w, onTime, durationMin: minutes }),
+      reason: actor.reason ?? null,
+      source: actor.source,
     });
     const year = wibParts(done ?? w.submittedMs).year;
     touchFreshness(db, 'services', year, wibMonth(done ?? w.submittedMs), at, isDemo(actor));
@@ -156,17 +188,34 @@ export function recordComplaint(db: Db, w: ComplaintWrite, actor: Actor, nowMs: 
   return db.transaction(() => {
     const year = wibParts(w.receivedMs).year;
     const hours = setting(db, 'complaint.first_response_hours', year);
-    const opdId = w.opdCode ? (db.prepare('SELECT id FROM opd WHERE code = ?').pluck().get(w.opdCode) as number | undefined) ?? null : null;
-    const kecamatanId = w.kecamatanCode
-      ? (db.prepare('SELECT id FROM kecamatan WHERE code = ?').pluck().get(w.kecamatanCode) as number | undefined) ?? null
+    const opdId = w.opdCode
+      ? ((db.prepare('SELECT id FROM opd WHERE code = ?').pluck().get(w.opdCode) as number | undefined) ??
+        null)
       : null;
-    insertComplaint(db, {
+    const kecamatanId = w.kecamatanCode
+      ? ((db.prepare('SELECT id FROM kecamatan WHERE code = ?').pluck().get(w.kecamatanCode) as
+          | number
+          | undefined) ?? null)
+      : null;
+    const id = insertComplaint(db, {
       ...w,
       opdId,
       kecamatanId,
       respondedWithin: w.firstResponseMs !== null && w.firstResponseMs - w.receivedMs <= hours * 3_600_000,
       source: actor.source,
       enteredAt: at,
+    });
+    appendAudit(db, {
+      at,
+      userId: actor.userId,
+      entity: 'complaint',
+      entityId: String(id),
+      opdId,
+      action: 'insert',
+      oldJson: null,
+      newJson: JSON.stringify(w),
+      reason: actor.reason ?? null,
+      source: actor.source,
     });
     touchFreshness(db, 'complaints', year, wibMonth(w.receivedMs), at, isDemo(actor));
     return change(db, at, 'complaints', year, opdId, `Aduan ${w.topic} via ${w.channel}`);
@@ -183,9 +232,16 @@ export interface IndexScoreWrite {
 export function saveIndexScore(db: Db, w: IndexScoreWrite, actor: Actor, nowMs: number): ChangeRow {
   const at = new Date(nowMs).toISOString();
   return db.transaction(() => {
-    const a = db.prepare('SELECT year FROM index_assessment WHERE id = ?').get(w.assessmentId) as { year: number } | undefined;
+    const a = db.prepare('SELECT year FROM index_assessment WHERE id = ?').get(w.assessmentId) as
+      | { year: number }
+      | undefined;
     if (!a) throw new Error(`assessment ${w.assessmentId} not found`);
-    const { oldLevel } = setIndexScore(db, { ...w, source: actor.source, enteredAt: at, enteredBy: actor.userId });
+    const { oldLevel } = setIndexScore(db, {
+      ...w,
+      source: actor.source,
+      enteredAt: at,
+      enteredBy: actor.userId,
+    });
     appendAudit(db, {
       at,
       userId: actor.userId,

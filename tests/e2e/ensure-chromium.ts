@@ -9,12 +9,17 @@ if (process.env.CHROMIUM_PATH) {
   process.exit(1);
 }
 if (process.getuid?.() !== 0) {
-  console.error('Browser tests need Chromium. Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium/Chrome binary)');
+  console.error(
+    'Browser tests need Chromium. Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to a Chromium/Chrome binary)',
+  );
   process.exit(1);
 }
 console.log('Installing Debian chromium for the browser tests…');
 execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+  stdio: 'inherit',
+  env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+});
 if (!chromiumPath()) {
   console.error('apt-get finished but /usr/bin/chromium is still missing.');
   process.exit(1);

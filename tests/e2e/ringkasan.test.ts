@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatIndex, formatPct, formatPoin, formatRupiahShort } from '../../shared/format';
-import { callerFor, makeTestDb, type TestDb } from '../helpers/db';
 import { launchChromium } from '../helpers/browser';
+import { callerFor, makeTestDb, type TestDb } from '../helpers/db';
 import { type RunningServer, startServer } from '../helpers/server';
 
 const ARTIFACTS = path.resolve('tests/.artifacts');
@@ -31,7 +31,12 @@ afterAll(async () => {
 });
 
 async function openWall(width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const context = await browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor: 1,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -75,7 +80,8 @@ async function paintedShare(page: Page): Promise<Record<string, number>> {
   });
 }
 
-const text = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`).first().innerText();
+const text = async (page: Page, id: string) =>
+  (await page.locator(`[data-testid="${id}"]`).first().textContent()) ?? '';
 
 describe('Ringkasan Eksekutif in Chromium', () => {
   test('every chart paints visible pixels at 1920×1080', async () => {
@@ -99,7 +105,9 @@ describe('Ringkasan Eksekutif in Chromium', () => {
     expect(await text(page, 'value-spbe-index')).toBe(formatIndex(o.spbe.latest?.index ?? null));
     expect(await text(page, 'value-spbe-predikat')).toBe(o.spbe.latest?.predikat ?? '—');
     expect(await text(page, 'value-services-ontime')).toBe(formatPct(o.services.onTimePct, 1));
-    expect(await text(page, 'value-complaints-24h')).toBe(formatPct(o.complaints.total.firstResponseWithinTargetPct, 1));
+    expect(await text(page, 'value-complaints-24h')).toBe(
+      formatPct(o.complaints.total.firstResponseWithinTargetPct, 1),
+    );
     expect(await text(page, 'value-ikm')).toBe(formatIndex(o.ikm.value));
     for (const p of o.pillars.items) {
       expect(await text(page, `value-pillar-${p.code}-progress`)).toBe(formatPct(p.weightedProgressPct, 1));
@@ -114,7 +122,8 @@ describe('Ringkasan Eksekutif in Chromium', () => {
   test('at 3840×2160 the canvas scales ×2 and still paints', async () => {
     const page = await openWall(3840, 2160);
     const shares = await paintedShare(page);
-    for (const [id, share] of Object.entries(shares)) expect(share, `${id} looks blank`).toBeGreaterThan(0.01);
+    for (const [id, share] of Object.entries(shares))
+      expect(share, `${id} looks blank`).toBeGreaterThan(0.01);
     const box = await page.locator('[data-testid="page-ringkasan"]').boundingBox();
     expect(box?.width).toBeCloseTo(3840, -1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'ringkasan-3840x2160.png') });

@@ -415,13 +415,13 @@ CREATE UNIQUE INDEX service_record_source ON service_record(source, source_id) W
 -- Rollup per service and WIB month of submission… and of completion: volume is counted by
 -- submission month, durations/on-time by completion month (a record counts once in each).
 CREATE TABLE service_month_rollup (
-  service_id INTEGER NOT NULL,
   period TEXT NOT NULL,
+  service_id INTEGER NOT NULL,
   submitted INTEGER NOT NULL DEFAULT 0,
   completed INTEGER NOT NULL DEFAULT 0,
   on_time INTEGER NOT NULL DEFAULT 0,
   sum_duration_min INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (service_id, period)
+  PRIMARY KEY (period, service_id)
 ) WITHOUT ROWID;
 
 CREATE TABLE service_kecamatan_rollup (
@@ -433,12 +433,13 @@ CREATE TABLE service_kecamatan_rollup (
   PRIMARY KEY (kecamatan_id, period)
 ) WITHOUT ROWID;
 
+-- Keyed by period first: screens read one month for every service.
 CREATE TABLE service_duration_hist (
-  service_id INTEGER NOT NULL,
   period TEXT NOT NULL,
+  service_id INTEGER NOT NULL,
   bucket INTEGER NOT NULL,
   n INTEGER NOT NULL,
-  PRIMARY KEY (service_id, period, bucket)
+  PRIMARY KEY (period, service_id, bucket)
 ) WITHOUT ROWID;
 
 -- Open (not completed) records per service and WIB submission day.

@@ -2,6 +2,7 @@
 // the rollups current in the same transaction, and the full rebuild of a year's rollups.
 import type { BudgetMonthRow, BudgetSliceRow, BudgetStage } from '../../kpi/types';
 import type { Db } from '../connection';
+import { prep } from '../prepare';
 
 export interface FiscalYearRow {
   year: number;
@@ -13,21 +14,19 @@ export interface FiscalYearRow {
 }
 
 export function listFiscalYears(db: Db, year: number): FiscalYearRow[] {
-  return db
-    .prepare(
-      `SELECT year, stage, belanja_rp AS belanjaRp, adopted_on AS adoptedOn, confirmed, source
+  return prep(
+    db,
+    `SELECT year, stage, belanja_rp AS belanjaRp, adopted_on AS adoptedOn, confirmed, source
        FROM fiscal_year WHERE year = ? ORDER BY adopted_on`,
-    )
-    .all(year) as FiscalYearRow[];
+  ).all(year) as FiscalYearRow[];
 }
 
 /** The budget stage in force on a date: perubahan once adopted, otherwise murni. */
 export function stageOn(db: Db, year: number, date: string): BudgetStage {
-  const row = db
-    .prepare(
-      `SELECT stage FROM fiscal_year WHERE year = ? AND stage = 'perubahan' AND adopted_on <= ?`,
-    )
-    .get(year, date) as { stage: BudgetStage } | undefined;
+  const row = prep(
+    db,
+    `SELECT stage FROM fiscal_year WHERE year = ? AND stage = 'perubahan' AND adopted_on <= ?`,
+  ).get(year, date) as { stage: BudgetStage } | undefined;
   return row ? 'perubahan' : 'murni';
 }
 
@@ -63,22 +62,20 @@ const SOURCE_LABELS: Record<string, string> = {
 
 /** Every slice (total, per OPD, per spending group, per funding source) of a year and stage. */
 export function budgetSlices(db: Db, year: number, stage: BudgetStage): BudgetSliceRow[] {
-  const slices = db
-    .prepare(
-      `SELECT r.dim, r.key, r.pagu_rp AS paguRp, r.sub_kegiatan AS subKegiatan,
+  const slices = prep(
+    db,
+    `SELECT r.dim, r.key, r.pagu_rp AS paguRp, r.sub_kegiatan AS subKegiatan,
               COALESCE(o.short_name, r.key) AS label
        FROM budget_slice_rollup r
        LEFT JOIN opd o ON r.dim = 'opd' AND o.code = r.key
        WHERE r.year = ? AND r.stage = ?`,
-    )
-    .all(year, stage) as SliceRollupRow[];
-  const months = db
-    .prepare(
-      `SELECT dim, key, month, target_keu_rp AS targetKeuRp, real_keu_rp AS realKeuRp,
+  ).all(year, stage) as SliceRollupRow[];
+  const months = prep(
+    db,
+    `SELECT dim, key, month, target_keu_rp AS targetKeuRp, real_keu_rp AS realKeuRp,
               target_fis_w AS targetFisW, real_fis_w AS realFisW, reported
        FROM budget_month_rollup WHERE year = ? AND stage = ? ORDER BY month`,
-    )
-    .all(year, stage) as MonthRollupRow[];
+  ).all(year, stage) as MonthRollupRow[];
   const byKey = new Map<string, BudgetMonthRow[]>();
   for (const { dim, key, ...m } of months) {
     const k = `${dim}\u0000${key}`;
@@ -115,13 +112,12 @@ interface SubKegiatanKeys {
 }
 
 export function subKegiatanKeys(db: Db, id: number): SubKegiatanKeys | undefined {
-  return db
-    .prepare(
-      `SELECT s.id, s.year, o.code AS opdCode, o.id AS opdId, s.spending_group AS spendingGroup,
+  return prep(
+    db,
+    `SELECT s.id, s.year, o.code AS opdCode, o.id AS opdId, s.spending_group AS spendingGroup,
               s.funding_source AS fundingSource
        FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id WHERE s.id = ?`,
-    )
-    .get(id) as SubKegiatanKeys | undefined;
+  ).get(id) as SubKegiatanKeys | undefined;
 }
 
 export interface RealisationRow {
@@ -138,13 +134,12 @@ export interface RealisationRow {
 }
 
 export function getRealisation(db: Db, subKegiatanId: number, month: number): RealisationRow | undefined {
-  return db
-    .prepare(
-      `SELECT id, sub_kegiatan_id AS subKegiatanId, month, sp2d_rp AS sp2dRp, spj_rp AS spjRp,
+  return prep(
+    db,
+    `SELECT id, sub_kegiatan_id AS subKegiatanId, month, sp2d_rp AS sp2dRp, spj_rp AS spjRp,
               fisik_pct AS fisikPct, source, entered_at AS enteredAt, verification, version
        FROM budget_realisation WHERE sub_kegiatan_id = ? AND month = ?`,
-    )
-    .get(subKegiatanId, month) as RealisationRow | undefined;
+  ).get(subKegiatanId, month) as RealisationRow | undefined;
 }
 
 export interface RealisationInput {
@@ -167,7 +162,8 @@ export function upsertRealisation(db: Db, input: RealisationInput): { old: Reali
   const keys = subKegiatanKeys(db, input.subKegiatanId);
   if (!keys) throw new Error(`sub_kegiatan ${input.subKegiatanId} not found`);
   const old = getRealisation(db, input.subKegiatanId, input.month);
-  db.prepare(
+  prep(
+    db,
     `INSERT INTO budget_realisation (sub_kegiatan_id, month, sp2d_rp, spj_rp, fisik_pct, source,
        source_ref, entered_at, entered_by, verification, version)
      VALUES (@subKegiatanId, @month, @sp2dRp, @spjRp, @fisikPct, @source, @sourceRef, @enteredAt,
@@ -178,36 +174,53 @@ export function upsertRealisation(db: Db, input: RealisationInput): { old: Reali
        entered_by = excluded.entered_by, verification = 'submitted', version = version + 1`,
   ).run(input);
 
-  const pagus = db
-    .prepare('SELECT stage, pagu_rp AS paguRp FROM sub_kegiatan_pagu WHERE sub_kegiatan_id = ?')
-    .all(input.subKegiatanId) as { stage: BudgetStage; paguRp: number }[];
+  const pagus = prep(
+    db,
+    'SELECT stage, pagu_rp AS paguRp FROM sub_kegiatan_pagu WHERE sub_kegiatan_id = ?',
+  ).all(input.subKegiatanId) as { stage: BudgetStage; paguRp: number }[];
+  // Fisik is cumulative and carried forward: until its next report, a sub kegiatan stands at its
+  // latest reported progress. So a write to month m moves months m … (next report − 1) by the
+  // change in the carried value (its own old figure, or what was carried into m before).
+  const carriedIn =
+    old?.fisikPct ??
+    (prep(
+      db,
+      'SELECT fisik_pct FROM budget_realisation WHERE sub_kegiatan_id = ? AND month < ? ORDER BY month DESC LIMIT 1',
+    )
+      .pluck()
+      .get(input.subKegiatanId, input.month) as number | undefined) ??
+    0;
+  const nextReport =
+    (prep(db, 'SELECT MIN(month) FROM budget_realisation WHERE sub_kegiatan_id = ? AND month > ?')
+      .pluck()
+      .get(input.subKegiatanId, input.month) as number | null) ?? 13;
   const dKeu = input.sp2dRp - (old?.sp2dRp ?? 0);
-  const dFis = input.fisikPct - (old?.fisikPct ?? 0);
+  const dFis = input.fisikPct - carriedIn;
   const dReported = old ? 0 : 1;
   // A corrected figure goes back to 'submitted', so it leaves the verified count.
   const dVerified = old?.verification === 'verified' ? -1 : 0;
-  const bump = db.prepare(
-    `INSERT INTO budget_month_rollup (year, stage, dim, key, month, real_keu_rp, real_fis_w, reported, verified)
-     VALUES (@year, @stage, @dim, @key, @month, @dKeu, @dFisW, @dReported, @dVerified)
+  const bumpMonth = prep(
+    db,
+    `INSERT INTO budget_month_rollup (year, stage, dim, key, month, real_keu_rp, reported, verified)
+     VALUES (@year, @stage, @dim, @key, @month, @dKeu, @dReported, @dVerified)
      ON CONFLICT (year, stage, dim, key, month) DO UPDATE SET
        real_keu_rp = real_keu_rp + excluded.real_keu_rp,
-       real_fis_w = real_fis_w + excluded.real_fis_w,
        reported = reported + excluded.reported,
        verified = verified + excluded.verified`,
   );
+  const bumpFis = prep(
+    db,
+    `INSERT INTO budget_month_rollup (year, stage, dim, key, month, real_fis_w)
+     VALUES (@year, @stage, @dim, @key, @month, @dFisW)
+     ON CONFLICT (year, stage, dim, key, month) DO UPDATE SET real_fis_w = real_fis_w + excluded.real_fis_w`,
+  );
   for (const { stage, paguRp } of pagus) {
     for (const [dim, key] of sliceKeys(keys)) {
-      bump.run({
-        year: keys.year,
-        stage,
-        dim,
-        key,
-        month: input.month,
-        dKeu,
-        dFisW: paguRp * dFis,
-        dReported,
-        dVerified,
-      });
+      const at = { year: keys.year, stage, dim, key };
+      bumpMonth.run({ ...at, month: input.month, dKeu, dReported, dVerified });
+      if (dFis === 0) continue;
+      for (let month = input.month; month < nextReport; month++)
+        bumpFis.run({ ...at, month, dFisW: paguRp * dFis });
     }
   }
   return { old };
@@ -236,17 +249,19 @@ const DIMENSIONS: { dim: string; keyExpr: string }[] = [
  * a test checks it agrees row for row with the incremental path.
  */
 export function rebuildBudgetRollups(db: Db, year: number): void {
-  db.prepare('DELETE FROM budget_slice_rollup WHERE year = ?').run(year);
-  db.prepare('DELETE FROM budget_month_rollup WHERE year = ?').run(year);
+  prep(db, 'DELETE FROM budget_slice_rollup WHERE year = ?').run(year);
+  prep(db, 'DELETE FROM budget_month_rollup WHERE year = ?').run(year);
   for (const { dim, keyExpr } of DIMENSIONS) {
-    db.prepare(
+    prep(
+      db,
       `INSERT INTO budget_slice_rollup (year, stage, dim, key, pagu_rp, sub_kegiatan)
        SELECT s.year, p.stage, '${dim}', ${keyExpr}, SUM(p.pagu_rp), COUNT(*)
        FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id
        JOIN sub_kegiatan_pagu p ON p.sub_kegiatan_id = s.id
        WHERE s.year = ? GROUP BY p.stage, ${keyExpr}`,
     ).run(year);
-    db.prepare(
+    prep(
+      db,
       `INSERT INTO budget_month_rollup (year, stage, dim, key, month, target_keu_rp, target_fis_w)
        SELECT s.year, t.stage, '${dim}', ${keyExpr}, t.month,
               SUM(p.pagu_rp * t.target_keu_pct / 100.0), SUM(p.pagu_rp * t.target_fis_pct)
@@ -255,21 +270,36 @@ export function rebuildBudgetRollups(db: Db, year: number): void {
        JOIN sub_kegiatan_pagu p ON p.sub_kegiatan_id = s.id AND p.stage = t.stage
        WHERE s.year = ? GROUP BY t.stage, ${keyExpr}, t.month`,
     ).run(year);
-    db.prepare(
-      `INSERT INTO budget_month_rollup (year, stage, dim, key, month, real_keu_rp, real_fis_w, reported, verified)
-       SELECT s.year, p.stage, '${dim}', ${keyExpr}, r.month, SUM(r.sp2d_rp),
-              SUM(p.pagu_rp * r.fisik_pct), COUNT(*), SUM(r.verification = 'verified')
+    prep(
+      db,
+      `INSERT INTO budget_month_rollup (year, stage, dim, key, month, real_keu_rp, reported, verified)
+       SELECT s.year, p.stage, '${dim}', ${keyExpr}, r.month, SUM(r.sp2d_rp), COUNT(*), SUM(r.verification = 'verified')
        FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id
        JOIN budget_realisation r ON r.sub_kegiatan_id = s.id
        JOIN sub_kegiatan_pagu p ON p.sub_kegiatan_id = s.id
        WHERE s.year = ? GROUP BY p.stage, ${keyExpr}, r.month
        ON CONFLICT (year, stage, dim, key, month) DO UPDATE SET
-         real_keu_rp = excluded.real_keu_rp, real_fis_w = excluded.real_fis_w,
-         reported = excluded.reported, verified = excluded.verified`,
+         real_keu_rp = excluded.real_keu_rp, reported = excluded.reported, verified = excluded.verified`,
+    ).run(year);
+    // Fisik carried forward: each sub kegiatan at its latest report at or before the month.
+    prep(
+      db,
+      `WITH RECURSIVE mm(month) AS (SELECT 1 UNION ALL SELECT month + 1 FROM mm WHERE month < 12),
+       carried AS (
+         SELECT s.id AS sub, mm.month,
+                (SELECT r.fisik_pct FROM budget_realisation r
+                 WHERE r.sub_kegiatan_id = s.id AND r.month <= mm.month ORDER BY r.month DESC LIMIT 1) AS fisik
+         FROM sub_kegiatan s CROSS JOIN mm WHERE s.year = ?)
+       INSERT INTO budget_month_rollup (year, stage, dim, key, month, real_fis_w)
+       SELECT s.year, p.stage, '${dim}', ${keyExpr}, c.month, SUM(p.pagu_rp * c.fisik)
+       FROM carried c JOIN sub_kegiatan s ON s.id = c.sub JOIN opd o ON o.id = s.opd_id
+       JOIN sub_kegiatan_pagu p ON p.sub_kegiatan_id = s.id
+       WHERE c.fisik IS NOT NULL GROUP BY p.stage, ${keyExpr}, c.month
+       ON CONFLICT (year, stage, dim, key, month) DO UPDATE SET real_fis_w = excluded.real_fis_w`,
     ).run(year);
   }
 }
 
 export function budgetYears(db: Db): number[] {
-  return db.prepare('SELECT DISTINCT year FROM sub_kegiatan ORDER BY year').pluck().all() as number[];
+  return prep(db, 'SELECT DISTINCT year FROM sub_kegiatan ORDER BY year').pluck().all() as number[];
 }

@@ -3,6 +3,7 @@
 import { wibMonth } from '../../../shared/time';
 import type { ComplaintAggRow } from '../../kpi/types';
 import type { Db } from '../connection';
+import { prep } from '../prepare';
 
 export interface ComplaintInput {
   channel: string;
@@ -23,15 +24,15 @@ export interface ComplaintInput {
 }
 
 export function insertComplaint(db: Db, c: ComplaintInput): number {
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO complaint (channel, topic, category, opd_id, kecamatan_id, received_ms,
+  const { lastInsertRowid } = prep(
+    db,
+    `INSERT INTO complaint (channel, topic, category, opd_id, kecamatan_id, received_ms,
          first_response_ms, resolved_ms, source, source_id, entered_at)
        VALUES (@channel, @topic, @category, @opdId, @kecamatanId, @receivedMs, @firstResponseMs,
          @resolvedMs, @source, @sourceId, @enteredAt)`,
-    )
-    .run(c);
-  const bump = db.prepare(
+  ).run(c);
+  const bump = prep(
+    db,
     `INSERT INTO complaint_rollup (period, dim, key, received, responded, responded_within, resolved, sum_first_response_min)
      VALUES (@period, @dim, @key, 1, @responded, @within, @resolved, @firstMin)
      ON CONFLICT (period, dim, key) DO UPDATE SET received = received + 1,
@@ -73,16 +74,15 @@ export function complaintAgg(
           : dim === 'kecamatan'
             ? '(SELECT name FROM kecamatan WHERE code = r.key)'
             : `'Semua kanal'`;
-  return db
-    .prepare(
-      `SELECT r.key, COALESCE(${label}, r.key) AS label, SUM(received) AS received,
+  return prep(
+    db,
+    `SELECT r.key, COALESCE(${label}, r.key) AS label, SUM(received) AS received,
               SUM(responded) AS responded, SUM(responded_within) AS respondedWithinTarget,
               SUM(resolved) AS resolved, SUM(sum_first_response_min) AS sumFirstResponseMin
        FROM complaint_rollup r
        WHERE r.dim = ? AND r.period >= ? AND r.period <= ?
        GROUP BY r.key ORDER BY received DESC, r.key`,
-    )
-    .all(dim, `${year}-01`, untilPeriod) as ComplaintAggRow[];
+  ).all(dim, `${year}-01`, untilPeriod) as ComplaintAggRow[];
 }
 
 /**
@@ -100,7 +100,8 @@ export function rebuildComplaintRollups(db: Db, withinHours: number): void {
     kecamatan: 'k.code',
   };
   for (const [dim, expr] of Object.entries(keyExpr)) {
-    db.prepare(
+    prep(
+      db,
       `INSERT INTO complaint_rollup (period, dim, key, received, responded, responded_within, resolved, sum_first_response_min)
        SELECT strftime('%Y-%m', (c.received_ms / 1000) + 25200, 'unixepoch'), '${dim}', ${expr}, COUNT(*),
               COUNT(c.first_response_ms),

@@ -1,6 +1,7 @@
 // Family freshness (latest period and write per KPI family and year) and the change log that the
 // live stream reads. Both are written in the same transaction as the figure they describe.
 import type { Db } from '../connection';
+import { prep } from '../prepare';
 
 export type Family = 'masterplan' | 'budget' | 'spbe' | 'services' | 'complaints' | 'ikm';
 
@@ -23,7 +24,8 @@ export function touchFreshness(
   isDemo: boolean,
   rows = 1,
 ): void {
-  db.prepare(
+  prep(
+    db,
     `INSERT INTO family_freshness (family, year, max_period, updated_at, demo_rows, real_rows)
      VALUES (@family, @year, @period, @at, @demo, @real)
      ON CONFLICT (family, year) DO UPDATE SET
@@ -36,24 +38,22 @@ export function touchFreshness(
 }
 
 export function freshnessForYear(db: Db, year: number): FreshnessRow[] {
-  return db
-    .prepare(
-      `SELECT family, year, max_period AS maxPeriod, updated_at AS updatedAt, demo_rows AS demoRows,
+  return prep(
+    db,
+    `SELECT family, year, max_period AS maxPeriod, updated_at AS updatedAt, demo_rows AS demoRows,
               real_rows AS realRows
        FROM family_freshness WHERE year = ?`,
-    )
-    .all(year) as FreshnessRow[];
+  ).all(year) as FreshnessRow[];
 }
 
 /** The newest freshness row of a family at or before a year (yearly families like SPBE). */
 export function latestFreshness(db: Db, family: Family, year: number): FreshnessRow | undefined {
-  return db
-    .prepare(
-      `SELECT family, year, max_period AS maxPeriod, updated_at AS updatedAt, demo_rows AS demoRows,
+  return prep(
+    db,
+    `SELECT family, year, max_period AS maxPeriod, updated_at AS updatedAt, demo_rows AS demoRows,
               real_rows AS realRows
        FROM family_freshness WHERE family = ? AND year <= ? ORDER BY year DESC LIMIT 1`,
-    )
-    .get(family, year) as FreshnessRow | undefined;
+  ).get(family, year) as FreshnessRow | undefined;
 }
 
 export interface ChangeRow {
@@ -70,22 +70,22 @@ export function appendChange(
   change: { at: string; topic: string; year: number | null; opdId: number | null; summary: string | null },
 ): number {
   return Number(
-    db
-      .prepare('INSERT INTO change_log (at, topic, year, opd_id, summary) VALUES (@at, @topic, @year, @opdId, @summary)')
-      .run(change).lastInsertRowid,
+    prep(
+      db,
+      'INSERT INTO change_log (at, topic, year, opd_id, summary) VALUES (@at, @topic, @year, @opdId, @summary)',
+    ).run(change).lastInsertRowid,
   );
 }
 
 export function changesAfter(db: Db, afterId: number, limit = 500): ChangeRow[] {
-  return db
-    .prepare(
-      `SELECT id, at, topic, year, opd_id AS opdId, summary FROM change_log WHERE id > ? ORDER BY id LIMIT ?`,
-    )
-    .all(afterId, limit) as ChangeRow[];
+  return prep(
+    db,
+    `SELECT id, at, topic, year, opd_id AS opdId, summary FROM change_log WHERE id > ? ORDER BY id LIMIT ?`,
+  ).all(afterId, limit) as ChangeRow[];
 }
 
 export function lastChangeId(db: Db): number {
-  return (db.prepare('SELECT COALESCE(MAX(id), 0) FROM change_log').pluck().get() as number) ?? 0;
+  return (prep(db, 'SELECT COALESCE(MAX(id), 0) FROM change_log').pluck().get() as number) ?? 0;
 }
 
 export function appendAudit(
@@ -103,7 +103,8 @@ export function appendAudit(
     source: string;
   },
 ): void {
-  db.prepare(
+  prep(
+    db,
     `INSERT INTO audit_log (at, user_id, entity, entity_id, opd_id, action, old_json, new_json, reason, source)
      VALUES (@at, @userId, @entity, @entityId, @opdId, @action, @oldJson, @newJson, @reason, @source)`,
   ).run(a);

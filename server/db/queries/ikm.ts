@@ -1,16 +1,39 @@
 // Satisfaction survey (SKM/IKM) queries: one survey per unit and period with its element averages.
 import type { IkmSurveyRow } from '../../kpi/types';
 import type { Db } from '../connection';
+import { prep } from '../prepare';
 
-/** The surveys of the latest period ≤ `untilPeriodPrefix` ordering, with their elements. */
+/** The surveys of the year and the year before, with their element averages (one query). */
 export function ikmSurveys(db: Db, year: number): IkmSurveyRow[] {
-  const surveys = db
-    .prepare(
-      `SELECT s.id, o.code AS unitCode, o.short_name AS unitName, s.period, s.respondents
-       FROM ikm_survey s JOIN opd o ON o.id = s.opd_id
-       WHERE CAST(substr(s.period, 1, 4) AS INTEGER) BETWEEN ? AND ? ORDER BY s.period, o.code`,
-    )
-    .all(year - 1, year) as { id: number; unitCode: string; unitName: string; period: string; respondents: number }[];
-  const elements = db.prepare('SELECT name, nrr FROM ikm_survey_element WHERE survey_id = ?');
-  return surveys.map(({ id, ...s }) => ({ ...s, elements: elements.all(id) as { name: string; nrr: number }[] }));
+  const rows = prep(
+    db,
+    `SELECT s.id, o.code AS unitCode, o.short_name AS unitName, s.period, s.respondents, e.name, e.nrr
+     FROM ikm_survey s JOIN opd o ON o.id = s.opd_id
+     JOIN ikm_survey_element e ON e.survey_id = s.id
+     WHERE s.period >= ? AND s.period < ? ORDER BY s.period, o.code, s.id`,
+  ).all(String(year - 1), String(year + 1)) as {
+    id: number;
+    unitCode: string;
+    unitName: string;
+    period: string;
+    respondents: number;
+    name: string;
+    nrr: number;
+  }[];
+  const byId = new Map<number, IkmSurveyRow>();
+  for (const r of rows) {
+    let survey = byId.get(r.id);
+    if (!survey) {
+      survey = {
+        unitCode: r.unitCode,
+        unitName: r.unitName,
+        period: r.period,
+        respondents: r.respondents,
+        elements: [],
+      };
+      byId.set(r.id, survey);
+    }
+    survey.elements.push({ name: r.name, nrr: r.nrr });
+  }
+  return [...byId.values()];
 }

@@ -2,12 +2,13 @@
 // and its plan at the period: one index seek each on (programme_id, period), never a history scan.
 import type { ProgrammeRow, ProgrammeStatus } from '../../kpi/types';
 import type { Db } from '../connection';
+import { prep } from '../prepare';
 
 /** Programmes active in the year, each with its latest report ≤ period and its plan at period. */
 export function programmesAsOf(db: Db, year: number, period: string): ProgrammeRow[] {
-  return db
-    .prepare(
-      `SELECT p.id, p.code, p.name, pl.code AS pillarCode, o.code AS coordinatorOpdCode,
+  return prep(
+    db,
+    `SELECT p.id, p.code, p.name, pl.code AS pillarCode, o.code AS coordinatorOpdCode,
               o.short_name AS coordinatorOpdName, p.budget_rp AS budgetRp, p.start_year AS startYear,
               p.end_year AS endYear, pp.status AS reportedStatus, pp.physical_pct AS physicalPct,
               (SELECT planned_pct FROM programme_plan x
@@ -23,8 +24,7 @@ export function programmesAsOf(db: Db, year: number, period: string): ProgrammeR
          ORDER BY y.period DESC LIMIT 1)
        WHERE p.start_year <= @year AND p.end_year >= @year
        ORDER BY p.code`,
-    )
-    .all({ year, period }) as ProgrammeRow[];
+  ).all({ year, period }) as ProgrammeRow[];
 }
 
 export interface ProgressInput {
@@ -44,14 +44,13 @@ export interface ProgressInput {
 }
 
 export function getProgress(db: Db, programmeId: number, period: string) {
-  return db
-    .prepare(
-      `SELECT id, physical_pct AS physicalPct, spent_rp AS spentRp, indicator_value AS indicatorValue,
+  return prep(
+    db,
+    `SELECT id, physical_pct AS physicalPct, spent_rp AS spentRp, indicator_value AS indicatorValue,
               status, kendala, tindak_lanjut AS tindakLanjut, evidence_url AS evidenceUrl,
               verification, version
        FROM programme_progress WHERE programme_id = ? AND period = ?`,
-    )
-    .get(programmeId, period) as
+  ).get(programmeId, period) as
     | {
         id: number;
         physicalPct: number;
@@ -68,7 +67,8 @@ export function getProgress(db: Db, programmeId: number, period: string) {
 }
 
 export function upsertProgress(db: Db, input: ProgressInput): void {
-  db.prepare(
+  prep(
+    db,
     `INSERT INTO programme_progress (programme_id, period, physical_pct, spent_rp, indicator_value,
        status, kendala, tindak_lanjut, evidence_url, source, source_ref, entered_at, entered_by)
      VALUES (@programmeId, @period, @physicalPct, @spentRp, @indicatorValue, @status, @kendala,
@@ -84,11 +84,12 @@ export function upsertProgress(db: Db, input: ProgressInput): void {
 }
 
 export function programmeById(db: Db, id: number) {
-  return db
-    .prepare(
-      `SELECT p.id, p.code, p.name, p.start_year AS startYear, p.end_year AS endYear,
+  return prep(
+    db,
+    `SELECT p.id, p.code, p.name, p.start_year AS startYear, p.end_year AS endYear,
               p.coordinator_opd_id AS opdId
        FROM programme p WHERE p.id = ?`,
-    )
-    .get(id) as { id: number; code: string; name: string; startYear: number; endYear: number; opdId: number } | undefined;
+  ).get(id) as
+    | { id: number; code: string; name: string; startYear: number; endYear: number; opdId: number }
+    | undefined;
 }

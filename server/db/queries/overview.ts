@@ -10,15 +10,24 @@ import { complaintAgg } from './complaints';
 import { type Family, type FreshnessRow, freshnessForYear, latestFreshness } from './freshness';
 import { ikmSurveys } from './ikm';
 import { programmesAsOf } from './masterplan';
-import { indexFrameworkDef, listIkmElements, listIkmGrades, listIndexFrameworks, listPillars } from './reference';
-import { indexAssessments } from './spbe';
+import {
+  indexFrameworkDef,
+  listIkmElements,
+  listIkmGrades,
+  listIndexFrameworks,
+  listPillars,
+} from './reference';
 import { latestServicePeriod, openBacklog, servicePeriodRows } from './services';
+import { indexAssessments } from './spbe';
 
 const SOURCE_DEMO = 'Data contoh (sintetis)';
 
 function freshness(row: FreshnessRow | undefined, source: string, capPeriod?: string): Freshness {
   if (!row) return { period: null, updatedAt: null, source, demo: false, verifiedPct: null };
-  const period = row.maxPeriod !== null && capPeriod !== undefined && row.maxPeriod > capPeriod ? capPeriod : row.maxPeriod;
+  const period =
+    row.maxPeriod !== null && capPeriod !== undefined && row.maxPeriod > capPeriod
+      ? capPeriod
+      : row.maxPeriod;
   return {
     period,
     updatedAt: row.updatedAt,

@@ -1,6 +1,7 @@
 // Reference data reads: pillars, OPDs, kecamatan, holidays, settings, index frameworks, services.
 import type { IkmGrade, IndexFrameworkDef, PillarRow, SlaUnit } from '../../kpi/types';
 import type { Db } from '../connection';
+import { prep } from '../prepare';
 
 export interface OpdRow {
   id: number;
@@ -12,18 +13,18 @@ export interface OpdRow {
 }
 
 export function listOpds(db: Db): OpdRow[] {
-  return db
-    .prepare(
-      `SELECT id, code, name, short_name AS shortName, kind, confirmed
+  return prep(
+    db,
+    `SELECT id, code, name, short_name AS shortName, kind, confirmed
        FROM opd WHERE active = 1 ORDER BY kind = 'kecamatan', name`,
-    )
-    .all() as OpdRow[];
+  ).all() as OpdRow[];
 }
 
 export function opdByCode(db: Db, code: string): OpdRow | undefined {
-  return db
-    .prepare('SELECT id, code, name, short_name AS shortName, kind, confirmed FROM opd WHERE code = ?')
-    .get(code) as OpdRow | undefined;
+  return prep(
+    db,
+    'SELECT id, code, name, short_name AS shortName, kind, confirmed FROM opd WHERE code = ?',
+  ).get(code) as OpdRow | undefined;
 }
 
 export interface KecamatanRow {
@@ -36,24 +37,22 @@ export interface KecamatanRow {
 }
 
 export function listKecamatan(db: Db): KecamatanRow[] {
-  return db
-    .prepare(
-      `SELECT id, code, bps_code AS bpsCode, name, tile_row AS tileRow, tile_col AS tileCol
+  return prep(
+    db,
+    `SELECT id, code, bps_code AS bpsCode, name, tile_row AS tileRow, tile_col AS tileCol
        FROM kecamatan ORDER BY bps_code`,
-    )
-    .all() as KecamatanRow[];
+  ).all() as KecamatanRow[];
 }
 
 /** Pillars of the framework in force in a year. */
 export function listPillars(db: Db, year: number): PillarRow[] {
-  return db
-    .prepare(
-      `SELECT p.code, p.name, p.sort FROM pillar p
+  return prep(
+    db,
+    `SELECT p.code, p.name, p.sort FROM pillar p
        JOIN pillar_framework f ON f.id = p.framework_id
        WHERE f.valid_from_year <= @year AND (f.valid_to_year IS NULL OR f.valid_to_year >= @year)
        ORDER BY p.sort`,
-    )
-    .all({ year }) as PillarRow[];
+  ).all({ year }) as PillarRow[];
 }
 
 export interface HolidayRow {
@@ -63,17 +62,16 @@ export interface HolidayRow {
 }
 
 export function listHolidays(db: Db): HolidayRow[] {
-  return db.prepare('SELECT date, name, kind FROM holiday ORDER BY date').all() as HolidayRow[];
+  return prep(db, 'SELECT date, name, kind FROM holiday ORDER BY date').all() as HolidayRow[];
 }
 
 /** The setting in force in a year: the row with the latest year_from ≤ year. */
 export function getSetting(db: Db, key: string, year: number): unknown {
-  const row = db
-    .prepare(
-      `SELECT value_json FROM setting WHERE key = ? AND year_from <= ?
+  const row = prep(
+    db,
+    `SELECT value_json FROM setting WHERE key = ? AND year_from <= ?
        ORDER BY year_from DESC LIMIT 1`,
-    )
-    .get(key, year) as { value_json: string } | undefined;
+  ).get(key, year) as { value_json: string } | undefined;
   return row ? JSON.parse(row.value_json) : undefined;
 }
 
@@ -87,37 +85,39 @@ export interface FrameworkRow {
 }
 
 export function listIndexFrameworks(db: Db): FrameworkRow[] {
-  return db
-    .prepare(
-      `SELECT id, code, name, valid_from_year AS validFromYear, valid_to_year AS validToYear,
+  return prep(
+    db,
+    `SELECT id, code, name, valid_from_year AS validFromYear, valid_to_year AS validToYear,
               scale_max AS scaleMax FROM index_framework ORDER BY valid_from_year`,
-    )
-    .all() as FrameworkRow[];
+  ).all() as FrameworkRow[];
 }
 
 /** A framework's domains, aspects (with indicator counts) and predicate bands. */
 export function indexFrameworkDef(db: Db, frameworkId: number): IndexFrameworkDef {
-  const fw = db
-    .prepare('SELECT code, name, scale_max AS scaleMax FROM index_framework WHERE id = ?')
-    .get(frameworkId) as { code: string; name: string; scaleMax: number };
-  const domains = db
-    .prepare(
-      'SELECT id, no, name, weight_pct AS weightPct FROM index_domain WHERE framework_id = ? ORDER BY no',
-    )
-    .all(frameworkId) as { id: number; no: number; name: string; weightPct: number }[];
-  const aspects = db
-    .prepare(
-      `SELECT a.domain_id AS domainId, a.no, a.name, a.weight_pct AS weightPct,
+  const fw = prep(db, 'SELECT code, name, scale_max AS scaleMax FROM index_framework WHERE id = ?').get(
+    frameworkId,
+  ) as { code: string; name: string; scaleMax: number };
+  const domains = prep(
+    db,
+    'SELECT id, no, name, weight_pct AS weightPct FROM index_domain WHERE framework_id = ? ORDER BY no',
+  ).all(frameworkId) as { id: number; no: number; name: string; weightPct: number }[];
+  const aspects = prep(
+    db,
+    `SELECT a.domain_id AS domainId, a.no, a.name, a.weight_pct AS weightPct,
               (SELECT COUNT(*) FROM index_indicator i WHERE i.aspect_id = a.id) AS indicators
        FROM index_aspect a WHERE a.framework_id = ? ORDER BY a.no`,
-    )
-    .all(frameworkId) as { domainId: number; no: number; name: string; weightPct: number; indicators: number }[];
-  const bands = db
-    .prepare(
-      `SELECT label, min_value AS min, max_exclusive AS maxExclusive FROM index_band
+  ).all(frameworkId) as {
+    domainId: number;
+    no: number;
+    name: string;
+    weightPct: number;
+    indicators: number;
+  }[];
+  const bands = prep(
+    db,
+    `SELECT label, min_value AS min, max_exclusive AS maxExclusive FROM index_band
        WHERE framework_id = ? ORDER BY min_value DESC`,
-    )
-    .all(frameworkId) as IndexFrameworkDef['bands'];
+  ).all(frameworkId) as IndexFrameworkDef['bands'];
   return {
     code: fw.code,
     name: fw.name,
@@ -135,13 +135,14 @@ export function indexFrameworkDef(db: Db, frameworkId: number): IndexFrameworkDe
 }
 
 export function listIkmElements(db: Db): string[] {
-  return db.prepare('SELECT name FROM ikm_element ORDER BY sort').pluck().all() as string[];
+  return prep(db, 'SELECT name FROM ikm_element ORDER BY sort').pluck().all() as string[];
 }
 
 export function listIkmGrades(db: Db): IkmGrade[] {
-  return db
-    .prepare('SELECT grade, label, min_value AS min, max_value AS max FROM ikm_grade ORDER BY min_value DESC')
-    .all() as IkmGrade[];
+  return prep(
+    db,
+    'SELECT grade, label, min_value AS min, max_value AS max FROM ikm_grade ORDER BY min_value DESC',
+  ).all() as IkmGrade[];
 }
 
 export interface ServiceTypeRow {
@@ -155,11 +156,10 @@ export interface ServiceTypeRow {
 }
 
 export function listServiceTypes(db: Db): ServiceTypeRow[] {
-  return db
-    .prepare(
-      `SELECT s.id, s.code, s.name, o.code AS opdCode, s.grp AS "group", s.sla_amount AS slaAmount,
+  return prep(
+    db,
+    `SELECT s.id, s.code, s.name, o.code AS opdCode, s.grp AS "group", s.sla_amount AS slaAmount,
               s.sla_unit AS slaUnit
        FROM service_type s JOIN opd o ON o.id = s.opd_id WHERE s.active = 1 ORDER BY s.code`,
-    )
-    .all() as ServiceTypeRow[];
+  ).all() as ServiceTypeRow[];
 }

@@ -3,6 +3,7 @@
 import { wibDate, wibMonth } from '../../../shared/time';
 import type { HistogramBin, OpenBacklogRow, ServicePeriodRow } from '../../kpi/types';
 import type { Db } from '../connection';
+import { prep } from '../prepare';
 
 export interface ServiceRecordInput {
   serviceId: number;
@@ -21,7 +22,7 @@ export interface ServiceRecordInput {
 
 const bumpMonth = `INSERT INTO service_month_rollup (service_id, period, submitted, completed, on_time, sum_duration_min)
   VALUES (@serviceId, @period, @submitted, @completed, @onTime, @duration)
-  ON CONFLICT (service_id, period) DO UPDATE SET submitted = submitted + excluded.submitted,
+  ON CONFLICT (period, service_id) DO UPDATE SET submitted = submitted + excluded.submitted,
     completed = completed + excluded.completed, on_time = on_time + excluded.on_time,
     sum_duration_min = sum_duration_min + excluded.sum_duration_min`;
 const bumpKec = `INSERT INTO service_kecamatan_rollup (kecamatan_id, period, submitted, completed, on_time)
@@ -29,27 +30,39 @@ const bumpKec = `INSERT INTO service_kecamatan_rollup (kecamatan_id, period, sub
   ON CONFLICT (kecamatan_id, period) DO UPDATE SET submitted = submitted + excluded.submitted,
     completed = completed + excluded.completed, on_time = on_time + excluded.on_time`;
 const bumpHist = `INSERT INTO service_duration_hist (service_id, period, bucket, n) VALUES (?, ?, ?, 1)
-  ON CONFLICT (service_id, period, bucket) DO UPDATE SET n = n + 1`;
+  ON CONFLICT (period, service_id, bucket) DO UPDATE SET n = n + 1`;
 const bumpOpen = `INSERT INTO service_open_rollup (service_id, day, open) VALUES (?, ?, ?)
   ON CONFLICT (service_id, day) DO UPDATE SET open = open + excluded.open`;
 
 /** Insert one record (open or completed) and its rollup contributions. Returns its id. */
 export function insertServiceRecord(db: Db, r: ServiceRecordInput): number {
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO service_record (service_id, kecamatan_id, submitted_ms, completed_ms, duration_min,
+  const { lastInsertRowid } = prep(
+    db,
+    `INSERT INTO service_record (service_id, kecamatan_id, submitted_ms, completed_ms, duration_min,
          on_time, source, source_id, entered_at)
        VALUES (@serviceId, @kecamatanId, @submittedMs, @completedMs, @durationMin, @onTime, @source,
          @sourceId, @enteredAt)`,
-    )
-    .run({ ...r, onTime: r.onTime === null ? null : r.onTime ? 1 : 0 });
+  ).run({ ...r, onTime: r.onTime === null ? null : r.onTime ? 1 : 0 });
   const submittedPeriod = wibMonth(r.submittedMs);
-  db.prepare(bumpMonth).run({ serviceId: r.serviceId, period: submittedPeriod, submitted: 1, completed: 0, onTime: 0, duration: 0 });
+  prep(db, bumpMonth).run({
+    serviceId: r.serviceId,
+    period: submittedPeriod,
+    submitted: 1,
+    completed: 0,
+    onTime: 0,
+    duration: 0,
+  });
   if (r.kecamatanId !== null) {
-    db.prepare(bumpKec).run({ kecamatanId: r.kecamatanId, period: submittedPeriod, submitted: 1, completed: 0, onTime: 0 });
+    prep(db, bumpKec).run({
+      kecamatanId: r.kecamatanId,
+      period: submittedPeriod,
+      submitted: 1,
+      completed: 0,
+      onTime: 0,
+    });
   }
   if (r.completedMs === null) {
-    db.prepare(bumpOpen).run(r.serviceId, wibDate(r.submittedMs), 1);
+    prep(db, bumpOpen).run(r.serviceId, wibDate(r.submittedMs), 1);
   } else {
     addCompletion(db, r);
   }
@@ -62,31 +75,40 @@ function addCompletion(db: Db, r: ServiceRecordInput): void {
   }
   const period = wibMonth(r.completedMs);
   const onTime = r.onTime ? 1 : 0;
-  db.prepare(bumpMonth).run({ serviceId: r.serviceId, period, submitted: 0, completed: 1, onTime, duration: r.durationMin });
+  prep(db, bumpMonth).run({
+    serviceId: r.serviceId,
+    period,
+    submitted: 0,
+    completed: 1,
+    onTime,
+    duration: r.durationMin,
+  });
   if (r.kecamatanId !== null) {
-    db.prepare(bumpKec).run({ kecamatanId: r.kecamatanId, period, submitted: 0, completed: 1, onTime });
+    prep(db, bumpKec).run({ kecamatanId: r.kecamatanId, period, submitted: 0, completed: 1, onTime });
   }
-  db.prepare(bumpHist).run(r.serviceId, period, r.bucket);
+  prep(db, bumpHist).run(r.serviceId, period, r.bucket);
 }
 
 /** Per-service figures for one WIB month, with the duration histogram of completions in it. */
 export function servicePeriodRows(db: Db, period: string): ServicePeriodRow[] {
-  const rows = db
-    .prepare(
-      `SELECT s.id, s.code AS serviceCode, s.name AS serviceName, o.code AS opdCode, s.grp AS "group",
+  const rows = prep(
+    db,
+    `SELECT s.id, s.code AS serviceCode, s.name AS serviceName, o.code AS opdCode, s.grp AS "group",
               s.sla_amount AS slaAmount, s.sla_unit AS slaUnit,
               COALESCE(r.submitted, 0) AS submitted, COALESCE(r.completed, 0) AS completed,
               COALESCE(r.on_time, 0) AS onTime, COALESCE(r.sum_duration_min, 0) AS sumDurationMin
        FROM service_type s JOIN opd o ON o.id = s.opd_id
        LEFT JOIN service_month_rollup r ON r.service_id = s.id AND r.period = ?
        WHERE s.active = 1 ORDER BY s.code`,
-    )
-    .all(period) as (Omit<ServicePeriodRow, 'hist'> & { id: number })[];
-  const hist = db
-    .prepare('SELECT service_id AS serviceId, bucket, n FROM service_duration_hist WHERE period = ? ORDER BY bucket')
-    .all(period) as (HistogramBin & { serviceId: number })[];
+  ).all(period) as (Omit<ServicePeriodRow, 'hist'> & { id: number })[];
+  const hist = prep(
+    db,
+    'SELECT service_id, bucket, n FROM service_duration_hist WHERE period = ? ORDER BY service_id, bucket',
+  )
+    .raw()
+    .all(period) as [number, number, number][];
   const byService = new Map<number, HistogramBin[]>();
-  for (const { serviceId, bucket, n } of hist) {
+  for (const [serviceId, bucket, n] of hist) {
     const list = byService.get(serviceId);
     if (list) list.push({ bucket, n });
     else byService.set(serviceId, [{ bucket, n }]);
@@ -94,57 +116,123 @@ export function servicePeriodRows(db: Db, period: string): ServicePeriodRow[] {
   return rows.map(({ id, ...r }) => ({ ...r, hist: byService.get(id) ?? [] }));
 }
 
-/** Open requests per service and WIB submission day, as of now. */
+/**
+ * Open requests as of now, collapsed per service to one row: its oldest open submission day and
+ * the total still open. That is all the backlog KPIs read (count and oldest age).
+ */
 export function openBacklog(db: Db): OpenBacklogRow[] {
-  return db
-    .prepare(
-      `SELECT s.code AS serviceCode, b.day, b.open FROM service_open_rollup b
-       JOIN service_type s ON s.id = b.service_id WHERE b.open > 0 ORDER BY b.day`,
-    )
-    .all() as OpenBacklogRow[];
+  return prep(
+    db,
+    `SELECT s.code AS serviceCode, MIN(b.day) AS day, SUM(b.open) AS open FROM service_open_rollup b
+     JOIN service_type s ON s.id = b.service_id WHERE b.open > 0 GROUP BY s.code ORDER BY s.code`,
+  ).all() as OpenBacklogRow[];
 }
 
 /** The latest WIB month at or before `limit` in which any service request was completed. */
 export function latestServicePeriod(db: Db, limit: string): string | null {
   return (
-    (db
-      .prepare('SELECT MAX(period) FROM service_month_rollup WHERE period <= ? AND completed > 0')
+    (prep(db, 'SELECT MAX(period) FROM service_month_rollup WHERE period <= ? AND completed > 0')
       .pluck()
       .get(limit) as string | null) ?? null
   );
 }
 
 /**
- * Recompute every service rollup from the raw records. `bucketOf` is passed in (it lives in
- * kpi/histogram) and registered as an SQL function so the rebuild uses the very same rule.
+ * Recompute every service rollup from the raw records in one streaming pass (a backfill, not a
+ * request path): the raw table is read once, aggregated in memory (rollups are small: services ×
+ * months), and written back. `bucketOf` comes from kpi/histogram so the rule is the writer's own.
  */
 export function rebuildServiceRollups(db: Db, bucketOf: (min: number) => number): void {
-  db.function('bucket_of', { deterministic: true }, (d) => bucketOf(Number(d)));
-  const wibMonthSql = (col: string) => `strftime('%Y-%m', (${col} / 1000) + 25200, 'unixepoch')`;
-  const wibDateSql = (col: string) => `strftime('%Y-%m-%d', (${col} / 1000) + 25200, 'unixepoch')`;
-  db.exec(`
-    DELETE FROM service_month_rollup; DELETE FROM service_kecamatan_rollup;
-    DELETE FROM service_duration_hist; DELETE FROM service_open_rollup;
-    INSERT INTO service_month_rollup (service_id, period, submitted)
-      SELECT service_id, ${wibMonthSql('submitted_ms')}, COUNT(*) FROM service_record GROUP BY 1, 2;
-    INSERT INTO service_month_rollup (service_id, period, completed, on_time, sum_duration_min)
-      SELECT service_id, ${wibMonthSql('completed_ms')}, COUNT(*), SUM(on_time), SUM(duration_min)
-      FROM service_record WHERE completed_ms IS NOT NULL GROUP BY 1, 2
-      ON CONFLICT (service_id, period) DO UPDATE SET completed = excluded.completed,
-        on_time = excluded.on_time, sum_duration_min = excluded.sum_duration_min;
-    INSERT INTO service_kecamatan_rollup (kecamatan_id, period, submitted)
-      SELECT kecamatan_id, ${wibMonthSql('submitted_ms')}, COUNT(*) FROM service_record
-      WHERE kecamatan_id IS NOT NULL GROUP BY 1, 2;
-    INSERT INTO service_kecamatan_rollup (kecamatan_id, period, completed, on_time)
-      SELECT kecamatan_id, ${wibMonthSql('completed_ms')}, COUNT(*), SUM(on_time) FROM service_record
-      WHERE kecamatan_id IS NOT NULL AND completed_ms IS NOT NULL GROUP BY 1, 2
-      ON CONFLICT (kecamatan_id, period) DO UPDATE SET completed = excluded.completed,
-        on_time = excluded.on_time;
-    INSERT INTO service_duration_hist (service_id, period, bucket, n)
-      SELECT service_id, ${wibMonthSql('completed_ms')}, bucket_of(duration_min), COUNT(*)
-      FROM service_record WHERE completed_ms IS NOT NULL GROUP BY 1, 2, 3;
-    INSERT INTO service_open_rollup (service_id, day, open)
-      SELECT service_id, ${wibDateSql('submitted_ms')}, COUNT(*) FROM service_record
-      WHERE completed_ms IS NULL GROUP BY 1, 2;
-  `);
+  interface Agg {
+    submitted: number;
+    completed: number;
+    onTime: number;
+    duration: number;
+  }
+  const months = new Map<string, Agg>();
+  const kec = new Map<string, Agg>();
+  const hist = new Map<string, number>();
+  const open = new Map<string, number>();
+  // WIB day and month per UTC day index, memoised: millions of rows share a few thousand days.
+  const dayCache = new Map<number, [string, string]>();
+  const wib = (ms: number): [string, string] => {
+    const k = Math.floor((ms + 25_200_000) / 86_400_000);
+    let v = dayCache.get(k);
+    if (!v) {
+      v = [wibDate(ms), wibMonth(ms)];
+      dayCache.set(k, v);
+    }
+    return v;
+  };
+  const agg = (m: Map<string, Agg>, key: string): Agg => {
+    let v = m.get(key);
+    if (!v) {
+      v = { submitted: 0, completed: 0, onTime: 0, duration: 0 };
+      m.set(key, v);
+    }
+    return v;
+  };
+  const rows = prep(
+    db,
+    `SELECT service_id AS s, kecamatan_id AS k, submitted_ms AS sub, completed_ms AS done, duration_min AS d,
+              on_time AS ok FROM service_record`,
+  )
+    .raw()
+    .iterate() as IterableIterator<
+    [number, number | null, number, number | null, number | null, number | null]
+  >;
+  for (const [s, k, sub, done, d, ok] of rows) {
+    const [subDay, subMonth] = wib(sub);
+    agg(months, `${s}|${subMonth}`).submitted++;
+    if (k !== null) agg(kec, `${k}|${subMonth}`).submitted++;
+    if (done === null) {
+      open.set(`${s}|${subDay}`, (open.get(`${s}|${subDay}`) ?? 0) + 1);
+      continue;
+    }
+    const [, doneMonth] = wib(done);
+    const dur = d ?? 0;
+    const onTime = ok ?? 0;
+    const m = agg(months, `${s}|${doneMonth}`);
+    m.completed++;
+    m.onTime += onTime;
+    m.duration += dur;
+    if (k !== null) {
+      const kv = agg(kec, `${k}|${doneMonth}`);
+      kv.completed++;
+      kv.onTime += onTime;
+    }
+    const hk = `${s}|${doneMonth}|${bucketOf(dur)}`;
+    hist.set(hk, (hist.get(hk) ?? 0) + 1);
+  }
+  db.exec(`DELETE FROM service_month_rollup; DELETE FROM service_kecamatan_rollup;
+           DELETE FROM service_duration_hist; DELETE FROM service_open_rollup;`);
+  const insMonth = prep(
+    db,
+    'INSERT INTO service_month_rollup (service_id, period, submitted, completed, on_time, sum_duration_min) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const [key, v] of months) {
+    const [s, period] = key.split('|');
+    insMonth.run(Number(s), period, v.submitted, v.completed, v.onTime, v.duration);
+  }
+  const insKec = prep(
+    db,
+    'INSERT INTO service_kecamatan_rollup (kecamatan_id, period, submitted, completed, on_time) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const [key, v] of kec) {
+    const [k, period] = key.split('|');
+    insKec.run(Number(k), period, v.submitted, v.completed, v.onTime);
+  }
+  const insHist = prep(
+    db,
+    'INSERT INTO service_duration_hist (service_id, period, bucket, n) VALUES (?, ?, ?, ?)',
+  );
+  for (const [key, n] of hist) {
+    const [s, period, bucket] = key.split('|');
+    insHist.run(Number(s), period, Number(bucket), n);
+  }
+  const insOpen = prep(db, 'INSERT INTO service_open_rollup (service_id, day, open) VALUES (?, ?, ?)');
+  for (const [key, n] of open) {
+    const [s, day] = key.split('|');
+    insOpen.run(Number(s), day, n);
+  }
 }

@@ -2,17 +2,25 @@
 // that keeps the rollup current, and the rebuild.
 import type { AspectScoreRow, IndexAssessmentRow } from '../../kpi/types';
 import type { Db } from '../connection';
+import { prep } from '../prepare';
 
 /** Every assessment up to a year with its aspect rollups, each under its own framework. */
 export function indexAssessments(db: Db, upToYear: number): IndexAssessmentRow[] {
-  const heads = db
-    .prepare(
-      `SELECT a.id, a.year, a.kind, f.code AS frameworkCode, a.decree, a.source
+  const heads = prep(
+    db,
+    `SELECT a.id, a.year, a.kind, f.code AS frameworkCode, a.decree, a.source
        FROM index_assessment a JOIN index_framework f ON f.id = a.framework_id
        WHERE a.year <= ? ORDER BY a.year, a.kind`,
-    )
-    .all(upToYear) as { id: number; year: number; kind: 'self' | 'verified'; frameworkCode: string; decree: string | null; source: string }[];
-  const aspects = db.prepare(
+  ).all(upToYear) as {
+    id: number;
+    year: number;
+    kind: 'self' | 'verified';
+    frameworkCode: string;
+    decree: string | null;
+    source: string;
+  }[];
+  const aspects = prep(
+    db,
     `SELECT x.no AS aspectNo, COALESCE(r.sum_level_weight, 0) AS sumLevelWeight,
             COALESCE(r.sum_weight_scored, 0) AS sumWeightScored, COALESCE(r.scored, 0) AS scored,
             (SELECT COUNT(*) FROM index_indicator i WHERE i.aspect_id = x.id) AS indicators
@@ -39,14 +47,17 @@ export interface ScoreInput {
 
 /** Set one indicator's level and move its aspect rollup by the difference. */
 export function setIndexScore(db: Db, input: ScoreInput): { oldLevel: number | null | undefined } {
-  const ind = db
-    .prepare('SELECT aspect_id AS aspectId, weight_pct AS weight FROM index_indicator WHERE id = ?')
-    .get(input.indicatorId) as { aspectId: number; weight: number } | undefined;
+  const ind = prep(
+    db,
+    'SELECT aspect_id AS aspectId, weight_pct AS weight FROM index_indicator WHERE id = ?',
+  ).get(input.indicatorId) as { aspectId: number; weight: number } | undefined;
   if (!ind) throw new Error(`indicator ${input.indicatorId} not found`);
-  const old = db
-    .prepare('SELECT level FROM index_score WHERE assessment_id = ? AND indicator_id = ?')
-    .get(input.assessmentId, input.indicatorId) as { level: number | null } | undefined;
-  db.prepare(
+  const old = prep(db, 'SELECT level FROM index_score WHERE assessment_id = ? AND indicator_id = ?').get(
+    input.assessmentId,
+    input.indicatorId,
+  ) as { level: number | null } | undefined;
+  prep(
+    db,
     `INSERT INTO index_score (assessment_id, indicator_id, level, evidence, source, entered_at, entered_by)
      VALUES (@assessmentId, @indicatorId, @level, @evidence, @source, @enteredAt, @enteredBy)
      ON CONFLICT (assessment_id, indicator_id) DO UPDATE SET level = excluded.level,
@@ -59,7 +70,8 @@ export function setIndexScore(db: Db, input: ScoreInput): { oldLevel: number | n
       : { lw: level * ind.weight, w: ind.weight, n: 1 };
   const before = contribution(old?.level);
   const after = contribution(input.level);
-  db.prepare(
+  prep(
+    db,
     `INSERT INTO index_aspect_rollup (assessment_id, aspect_id, sum_level_weight, sum_weight_scored, scored)
      VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (assessment_id, aspect_id) DO UPDATE SET
@@ -72,10 +84,15 @@ export function setIndexScore(db: Db, input: ScoreInput): { oldLevel: number | n
 
 export function rebuildIndexRollups(db: Db): void {
   db.exec('DELETE FROM index_aspect_rollup');
+  // Every aspect with any score row gets a rollup row, empty levels contributing nothing: the
+  // same rows the write path leaves behind.
   db.exec(
     `INSERT INTO index_aspect_rollup (assessment_id, aspect_id, sum_level_weight, sum_weight_scored, scored)
-     SELECT s.assessment_id, i.aspect_id, SUM(s.level * i.weight_pct), SUM(i.weight_pct), COUNT(*)
+     SELECT s.assessment_id, i.aspect_id,
+            COALESCE(SUM(s.level * i.weight_pct), 0),
+            COALESCE(SUM(CASE WHEN s.level IS NULL THEN 0 ELSE i.weight_pct END), 0),
+            COUNT(s.level)
      FROM index_score s JOIN index_indicator i ON i.id = s.indicator_id
-     WHERE s.level IS NOT NULL GROUP BY s.assessment_id, i.aspect_id`,
+     GROUP BY s.assessment_id, i.aspect_id`,
   );
 }

@@ -38,13 +38,25 @@ const SUB_NAMES: Record<string, string[]> = {
     'Pengadaan Perangkat Jaringan dan Pusat Data',
     'Pembangunan Penerangan Jalan Umum',
   ],
-  transfer: ['Bantuan Keuangan kepada Pemerintah Desa', 'Penyaluran Alokasi Dana Desa', 'Hibah kepada Badan/Lembaga'],
+  transfer: [
+    'Bantuan Keuangan kepada Pemerintah Desa',
+    'Penyaluran Alokasi Dana Desa',
+    'Hibah kepada Badan/Lembaga',
+  ],
   tidak_terduga: ['Belanja Tidak Terduga Penanggulangan Bencana'],
 };
 
 /** Relative size of an OPD's budget (education, health, public works and hospital dominate). */
 function opdWeight(o: OpdRef): number {
-  const big: Record<string, number> = { DINDIKBUD: 14, DINKES: 7, DPUPR: 9, RSUD: 6, SETDA: 4, BAKEUDA: 5, DINPERMASDES: 5 };
+  const big: Record<string, number> = {
+    DINDIKBUD: 14,
+    DINKES: 7,
+    DPUPR: 9,
+    RSUD: 6,
+    SETDA: 4,
+    BAKEUDA: 5,
+    DINPERMASDES: 5,
+  };
   return big[o.code] ?? (o.kind === 'kecamatan' ? 0.6 : 1.6);
 }
 
@@ -52,12 +64,16 @@ export function seedBudget(ctx: DemoContext): void {
   const { db, rng } = ctx;
   const firstYear = ctx.year - ctx.spec.budgetYears + 1;
   const pickOpd = weightedSampler(ctx.opds.map(opdWeight));
-  const insertNode = db.prepare('INSERT OR IGNORE INTO budget_node (code, level, name, parent_code) VALUES (?, ?, ?, ?)');
+  const insertNode = db.prepare(
+    'INSERT OR IGNORE INTO budget_node (code, level, name, parent_code) VALUES (?, ?, ?, ?)',
+  );
   const insertSub = db.prepare(
     `INSERT INTO sub_kegiatan (year, code, name, kegiatan_code, opd_id, spending_group, funding_source, source, entered_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertPagu = db.prepare('INSERT INTO sub_kegiatan_pagu (sub_kegiatan_id, stage, pagu_rp) VALUES (?, ?, ?)');
+  const insertPagu = db.prepare(
+    'INSERT INTO sub_kegiatan_pagu (sub_kegiatan_id, stage, pagu_rp) VALUES (?, ?, ?)',
+  );
   const insertTarget = db.prepare(
     'INSERT INTO budget_target (sub_kegiatan_id, stage, month, target_keu_pct, target_fis_pct) VALUES (?, ?, ?, ?, ?)',
   );
@@ -66,11 +82,18 @@ export function seedBudget(ctx: DemoContext): void {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // OPDs that report late this month (for "belum melapor"): two, chosen once.
-  const lateOpds = new Set(ctx.opds.filter((o) => o.kind !== 'kecamatan' && !ctx.redOpds.has(o.code)).slice(-2).map((o) => o.code));
+  const lateOpds = new Set(
+    ctx.opds
+      .filter((o) => o.kind !== 'kecamatan' && !ctx.redOpds.has(o.code))
+      .slice(-2)
+      .map((o) => o.code),
+  );
 
   for (let year = firstYear; year <= ctx.year; year++) {
     const stages = db
-      .prepare('SELECT stage, belanja_rp AS belanja, adopted_on AS adoptedOn FROM fiscal_year WHERE year = ? ORDER BY adopted_on')
+      .prepare(
+        'SELECT stage, belanja_rp AS belanja, adopted_on AS adoptedOn FROM fiscal_year WHERE year = ? ORDER BY adopted_on',
+      )
       .all(year) as { stage: 'murni' | 'perubahan'; belanja: number; adoptedOn: string }[];
     const murni = stages.find((s) => s.stage === 'murni');
     if (!murni) continue; // no APBD for that year in the reference data
@@ -78,7 +101,14 @@ export function seedBudget(ctx: DemoContext): void {
     const lastMonth = year < ctx.year ? 12 : ctx.month - 1;
 
     // Raw pagu (lognormal), scaled to the APBD belanja afterwards.
-    interface Sub { opd: OpdRef; group: string; source: string; raw: number; lag: number; id?: number }
+    interface Sub {
+      opd: OpdRef;
+      group: string;
+      source: string;
+      raw: number;
+      lag: number;
+      id?: number;
+    }
     const subs: Sub[] = [];
     for (let i = 0; i < ctx.spec.subKegiatanPerYear; i++) {
       const opd = ctx.opds[pickOpd(rng)] as OpdRef;
@@ -93,13 +123,21 @@ export function seedBudget(ctx: DemoContext): void {
               : 'modal';
       const source =
         group === 'transfer'
-          ? rng.chance(0.6) ? 'DANA_DESA' : 'BANKEU_PROV'
+          ? rng.chance(0.6)
+            ? 'DANA_DESA'
+            : 'BANKEU_PROV'
           : group === 'modal'
             ? rng.pick(['DAK_FISIK', 'DAK_FISIK', 'PAD', 'DAU', 'BANKEU_PROV'])
             : rng.pick(['DAU', 'DAU', 'DAU', 'PAD', 'PAD', 'DBH', 'DAK_NON_FISIK']);
       const red = ctx.redOpds.has(opd.code);
       const lag = red ? rng.range(0.5, 0.72) : rng.range(0.84, 1.0);
-      subs.push({ opd, group, source, raw: Math.exp(rng.normal() * 0.9) * (group === 'modal' ? 2.2 : 1), lag });
+      subs.push({
+        opd,
+        group,
+        source,
+        raw: Math.exp(rng.normal() * 0.9) * (group === 'modal' ? 2.2 : 1),
+        lag,
+      });
     }
     const rawTotal = subs.reduce((s, x) => s + x.raw, 0);
     const scaleMurni = murni.belanja / rawTotal;
@@ -116,13 +154,27 @@ export function seedBudget(ctx: DemoContext): void {
         const keg = `${prog}.${1 + (Math.floor(n / 12) % 4)}.01`;
         insertNode.run(urusan, 'urusan', `Urusan ${urusan}`, null);
         insertNode.run(bidang, 'bidang', s.opd.urusanName ?? `Bidang ${bidang}`, urusan);
-        insertNode.run(prog, 'program', prog.endsWith('.01') ? 'Program Penunjang Urusan Pemerintahan Daerah' : `Program ${prog}`, bidang);
+        insertNode.run(
+          prog,
+          'program',
+          prog.endsWith('.01') ? 'Program Penunjang Urusan Pemerintahan Daerah' : `Program ${prog}`,
+          bidang,
+        );
         insertNode.run(keg, 'kegiatan', `Kegiatan ${keg}`, prog);
         const code = `${keg}.${String((n % 12) + 1).padStart(4, '0')}`;
         const name = rng.pick(SUB_NAMES[s.group] ?? SUB_NAMES.operasi ?? []);
         s.id = Number(
-          insertSub.run(year, code, name, keg, s.opd.id, s.group, s.source, DEMO_SOURCE, `${year - 1}-12-20T03:00:00.000Z`)
-            .lastInsertRowid,
+          insertSub.run(
+            year,
+            code,
+            name,
+            keg,
+            s.opd.id,
+            s.group,
+            s.source,
+            DEMO_SOURCE,
+            `${year - 1}-12-20T03:00:00.000Z`,
+          ).lastInsertRowid,
         );
         const paguMurni = Math.round(s.raw * scaleMurni);
         insertPagu.run(s.id, 'murni', paguMurni);
@@ -170,7 +222,10 @@ export function seedBudget(ctx: DemoContext): void {
         }
       }
       // Rounding each pagu leaves a few Rupiah off the APBD total: give them to the largest sub kegiatan.
-      for (const [stage, belanja] of [['murni', murni.belanja], ['perubahan', perubahan?.belanja]] as const) {
+      for (const [stage, belanja] of [
+        ['murni', murni.belanja],
+        ['perubahan', perubahan?.belanja],
+      ] as const) {
         if (belanja === undefined) continue;
         db.prepare(
           `UPDATE sub_kegiatan_pagu SET pagu_rp = pagu_rp + (@belanja - (

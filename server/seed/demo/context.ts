@@ -1,7 +1,7 @@
 // Shared state of one demo generation run: the size, the frozen "now", the RNG and reference ids.
 import { monthKey, parseMonth, wibToMs } from '../../../shared/time';
 import type { Db } from '../../db/connection';
-import { Rng } from '../random';
+import type { Rng } from '../random';
 
 export type SeedSize = 'small' | 'kabupaten' | 'stress';
 
@@ -17,7 +17,14 @@ export interface SizeSpec {
 
 /** DESIGN.md data sizes: kabupaten and stress (ten times); small keeps browser tests quick. */
 export const SIZES: Record<SeedSize, SizeSpec> = {
-  small: { programmeCopies: 1, subKegiatanPerYear: 300, budgetYears: 2, spbeYears: 6, serviceRecords: 30_000, complaints: 3_000 },
+  small: {
+    programmeCopies: 1,
+    subKegiatanPerYear: 300,
+    budgetYears: 2,
+    spbeYears: 6,
+    serviceRecords: 30_000,
+    complaints: 3_000,
+  },
   kabupaten: {
     programmeCopies: 1,
     subKegiatanPerYear: 2_000,

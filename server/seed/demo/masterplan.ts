@@ -2,8 +2,8 @@
 // S-shaped plan and monthly reports that mostly follow it, some lagging, a few stalled.
 import { monthKey } from '../../../shared/time';
 import { touchFreshness } from '../../db/queries/freshness';
-import { readFixture, REFERENCE_DIR } from '../reference';
 import { programmesFile } from '../fixture-schema';
+import { REFERENCE_DIR, readFixture } from '../reference';
 import { DEMO_SOURCE, type DemoContext, reportedAt } from './context';
 
 const KENDALA = [
@@ -41,8 +41,12 @@ export function seedMasterplan(ctx: DemoContext): void {
        start_year, end_year, budget_rp, indicator_name, indicator_unit, indicator_target, source, entered_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertInvolved = db.prepare('INSERT OR IGNORE INTO programme_opd (programme_id, opd_id) VALUES (?, ?)');
-  const insertPlan = db.prepare('INSERT INTO programme_plan (programme_id, period, planned_pct) VALUES (?, ?, ?)');
+  const insertInvolved = db.prepare(
+    'INSERT OR IGNORE INTO programme_opd (programme_id, opd_id) VALUES (?, ?)',
+  );
+  const insertPlan = db.prepare(
+    'INSERT INTO programme_plan (programme_id, period, planned_pct) VALUES (?, ?, ?)',
+  );
   const insertProgress = db.prepare(
     `INSERT INTO programme_progress (programme_id, period, physical_pct, spent_rp, indicator_value, status,
        kendala, tindak_lanjut, evidence_url, source, entered_at, verification)
@@ -103,7 +107,13 @@ export function seedMasterplan(ctx: DemoContext): void {
         if (stallAt !== null && i / months >= stallAt) stalled = true;
         if (!stalled) physical = Math.max(physical, Math.min(100, Math.round(target * 100) / 100));
         const behind = planned - physical > 5;
-        const status = stalled ? 'tertunda' : physical >= 100 ? 'selesai' : physical > 0 ? 'berjalan' : 'belum_mulai';
+        const status = stalled
+          ? 'tertunda'
+          : physical >= 100
+            ? 'selesai'
+            : physical > 0
+              ? 'berjalan'
+              : 'belum_mulai';
         const recent = period >= monthKey(ctx.year, Math.max(1, ctx.month - 2));
         insertProgress.run(
           id,
@@ -123,7 +133,10 @@ export function seedMasterplan(ctx: DemoContext): void {
       }
     }
   }
-  const years = db.prepare('SELECT DISTINCT substr(period, 1, 4) FROM programme_progress').pluck().all() as string[];
+  const years = db
+    .prepare('SELECT DISTINCT substr(period, 1, 4) FROM programme_progress')
+    .pluck()
+    .all() as string[];
   for (const y of years) {
     const maxPeriod = db
       .prepare('SELECT MAX(period) FROM programme_progress WHERE period LIKE ?')

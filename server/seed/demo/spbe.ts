@@ -1,8 +1,9 @@
 // Demo SPBE assessments: levels per indicator whose weighted index follows a rising path, with the
 // self-assessment above the verified result. The 2022 self-assessment reproduces Purbalingga's
 // published 4,006 (July 2022); every other value is synthetic and labelled so.
-import { setIndexScore } from '../../db/queries/spbe';
+
 import { touchFreshness } from '../../db/queries/freshness';
+import { setIndexScore } from '../../db/queries/spbe';
 import type { Rng } from '../random';
 import { DEMO_SOURCE, type DemoContext } from './context';
 
@@ -34,7 +35,12 @@ export function levelsForIndex(indicators: Indicator[], target: number, rng: Rng
 
 const PATH: { year: number; self: number; verified: number | null; selfSource?: string }[] = [
   { year: 2021, self: 3.12, verified: 2.64 },
-  { year: 2022, self: 4.006, verified: 2.98, selfSource: 'Penilaian mandiri Juli 2022 (diberitakan media, 4,006)' },
+  {
+    year: 2022,
+    self: 4.006,
+    verified: 2.98,
+    selfSource: 'Penilaian mandiri Juli 2022 (diberitakan media, 4,006)',
+  },
   { year: 2023, self: 3.72, verified: 3.24 },
   { year: 2024, self: 3.93, verified: 3.47 },
   { year: 2025, self: 4.05, verified: 3.69 },
@@ -43,10 +49,9 @@ const PATH: { year: number; self: number; verified: number | null; selfSource?: 
 
 export function seedSpbe(ctx: DemoContext): void {
   const { db, rng } = ctx;
-  const fw = db
-    .prepare('SELECT id FROM index_framework WHERE code = ?')
-    .pluck()
-    .get('SPBE-2020') as number | undefined;
+  const fw = db.prepare('SELECT id FROM index_framework WHERE code = ?').pluck().get('SPBE-2020') as
+    | number
+    | undefined;
   if (fw === undefined) throw new Error('SPBE-2020 framework missing from reference data');
   const indicators = db
     .prepare('SELECT id, weight_pct AS weight FROM index_indicator WHERE framework_id = ? ORDER BY no')
@@ -58,14 +63,24 @@ export function seedSpbe(ctx: DemoContext): void {
   const path = PATH.filter((p) => p.year <= ctx.year && p.year > ctx.year - ctx.spec.spbeYears);
   db.transaction(() => {
     for (const p of path) {
-      const runs: ['self' | 'verified', number, string][] = [['self', p.self, p.selfSource ?? 'Data contoh (sintetis)']];
-      if (p.verified !== null && p.year < ctx.year) runs.push(['verified', p.verified, 'Data contoh (sintetis)']);
+      const runs: ['self' | 'verified', number, string][] = [
+        ['self', p.self, p.selfSource ?? 'Data contoh (sintetis)'],
+      ];
+      if (p.verified !== null && p.year < ctx.year)
+        runs.push(['verified', p.verified, 'Data contoh (sintetis)']);
       for (const [kind, target, source] of runs) {
         const assessedOn = kind === 'self' ? `${p.year}-07-15` : `${p.year}-12-20`;
         const enteredAt = `${assessedOn}T03:00:00.000Z`;
         const id = Number(
-          insertAssessment.run(fw, p.year, kind, assessedOn, source, enteredAt, kind === 'verified' ? 'verified' : 'submitted')
-            .lastInsertRowid,
+          insertAssessment.run(
+            fw,
+            p.year,
+            kind,
+            assessedOn,
+            source,
+            enteredAt,
+            kind === 'verified' ? 'verified' : 'submitted',
+          ).lastInsertRowid,
         );
         const levels = levelsForIndex(indicators, target, rng);
         indicators.forEach((ind, i) => {
