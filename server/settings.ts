@@ -8,7 +8,9 @@ import type { DeviationThresholds, MissingPolicy } from './kpi/types';
 
 const deviation = z
   .object({ green_min_poin: z.number(), yellow_min_poin: z.number() })
-  .transform((v): DeviationThresholds => ({ greenMinPoin: v.green_min_poin, yellowMinPoin: v.yellow_min_poin }));
+  .transform(
+    (v): DeviationThresholds => ({ greenMinPoin: v.green_min_poin, yellowMinPoin: v.yellow_min_poin }),
+  );
 const pct = z
   .object({ green_min_pct: z.number(), yellow_min_pct: z.number() })
   .transform((v): PctThresholds => ({ greenMinPct: v.green_min_pct, yellowMinPct: v.yellow_min_pct }));
@@ -28,6 +30,7 @@ export function setting<K extends SettingKey>(db: Db, key: K, year: number): z.o
   const raw = getSetting(db, key, year);
   if (raw === undefined) throw new Error(`Setting '${key}' has no value for ${year}`);
   const parsed = SETTINGS[key].safeParse(raw);
-  if (!parsed.success) throw new Error(`Setting '${key}' for ${year} is malformed: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(`Setting '${key}' for ${year} is malformed: ${parsed.error.issues[0]?.message}`);
   return parsed.data as z.output<(typeof SETTINGS)[K]>;
 }

@@ -7,7 +7,7 @@ import { createApp } from '../../server/app';
 import { type Db, openDb } from '../../server/db/connection';
 import { migrate } from '../../server/db/migrate';
 import { appRouter } from '../../server/routers/_app';
-import { seedDemo, type SeedSize } from '../../server/seed/demo';
+import { type SeedSize, seedDemo } from '../../server/seed/demo';
 import { loadHandcheck, readHandcheck } from '../../server/seed/handcheck';
 import { loadReference } from '../../server/seed/reference';
 import { createCallerFactory } from '../../server/trpc';
@@ -28,9 +28,7 @@ export function tempDbFile(label: string): string {
 }
 
 /** A migrated database with the real reference data and, optionally, a dataset on top. */
-export function makeTestDb(
-  dataset: 'reference' | 'handcheck' | { demo: SeedSize; nowMs: number },
-): TestDb {
+export function makeTestDb(dataset: 'reference' | 'handcheck' | { demo: SeedSize; nowMs: number }): TestDb {
   const file = tempDbFile(typeof dataset === 'string' ? dataset : dataset.demo);
   const db = openDb(file);
   migrate(db);

@@ -1,6 +1,7 @@
 // Starts the real Express app on an ephemeral loopback port for HTTP and browser tests.
-import type { AddressInfo } from 'node:net';
+
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app';
 import { CLIENT_DIST } from '../../server/build';
 import type { ChangeBus } from '../../server/live';
@@ -12,7 +13,10 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-export async function startServer(t: Pick<TestDb, 'db' | 'nowMs'>, opts: { client?: boolean; buildId?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  t: Pick<TestDb, 'db' | 'nowMs'>,
+  opts: { client?: boolean; buildId?: string } = {},
+): Promise<RunningServer> {
   const { app, context } = createApp({
     db: t.db,
     clock: () => t.nowMs,

@@ -1,5 +1,11 @@
 // Smoke test over real HTTP: health check, tRPC batch link, input errors, 404s and the SSE stream.
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client';
 import { EventSource } from 'eventsource';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AppRouter } from '../../server/routers/_app';
@@ -54,9 +60,13 @@ describe('HTTP', () => {
   });
 
   test('a malformed as-of date is refused with 400 and an Indonesian message naming the field', async () => {
-    const res = await fetch(`${server.url}/trpc/dashboard.overview?input=${encodeURIComponent(JSON.stringify({ asOf: '2026-02-30' }))}`);
+    const res = await fetch(
+      `${server.url}/trpc/dashboard.overview?input=${encodeURIComponent(JSON.stringify({ asOf: '2026-02-30' }))}`,
+    );
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { message: string; data: { fieldErrors: Record<string, string[]> } } };
+    const body = (await res.json()) as {
+      error: { message: string; data: { fieldErrors: Record<string, string[]> } };
+    };
     expect(body.error.message).toContain('asOf');
     expect(body.error.data.fieldErrors.asOf).toEqual(['Tanggal tidak ada di kalender']);
   });
@@ -81,8 +91,16 @@ describe('HTTP', () => {
     const received = new Promise<{ topic: string; year: number | null }>((resolve, reject) => {
       const sub = client.live.changes.subscribe(undefined, {
         onStarted: () => {
-          const subId = t.db.prepare('SELECT id FROM sub_kegiatan WHERE year = 2026 ORDER BY id LIMIT 1').pluck().get() as number;
-          const change = saveRealisation(t.db, { subKegiatanId: subId, month: 11, sp2dRp: 1_000_000, spjRp: 0, fisikPct: 50 }, { userId: null, source: 'manual' }, t.nowMs);
+          const subId = t.db
+            .prepare('SELECT id FROM sub_kegiatan WHERE year = 2026 ORDER BY id LIMIT 1')
+            .pluck()
+            .get() as number;
+          const change = saveRealisation(
+            t.db,
+            { subKegiatanId: subId, month: 11, sp2dRp: 1_000_000, spjRp: 0, fisikPct: 50 },
+            { userId: null, source: 'manual' },
+            t.nowMs,
+          );
           server.bus.publish(change);
         },
         onData: (ev) => {
