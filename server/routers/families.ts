@@ -4,10 +4,12 @@ import { monthKey, parseDate } from '../../shared/time';
 import { budgetSlices, stageOn } from '../db/queries/budget';
 import { complaintAgg } from '../db/queries/complaints';
 import { overviewInput } from '../db/queries/overview';
+import { serviceKecamatanRows } from '../db/queries/services';
 import { budgetKpi, budgetSCurve, byWorstBudgetDeviation } from '../kpi/budget';
 import { ikmKpi } from '../kpi/ikm';
 import { programmeKpi } from '../kpi/masterplan';
 import { buildOverview } from '../kpi/overview';
+import { pctOf } from '../kpi/precision';
 import { complaintKpi, serviceKpi } from '../kpi/services';
 import { indexResult } from '../kpi/spbe';
 import { setting } from '../settings';
@@ -88,11 +90,16 @@ export const servicesRouter = router({
       ]),
     ) as Record<'total' | 'channel' | 'topic' | 'opd' | 'kecamatan', ReturnType<typeof complaintKpi>[]>;
     const ikm = data.ikm.surveys.map((s) => ikmKpi(s, data.ikm.standardElements, data.ikm.grades));
+    const byKecamatan = serviceKecamatanRows(ctx.db, data.services.period).map((k) => ({
+      ...k,
+      onTimePct: pctOf(k.onTime, k.completed),
+    }));
     return {
       year,
       asOf,
       period: data.services.period,
       services,
+      byKecamatan,
       complaints,
       responseTargetHours: setting(ctx.db, 'complaint.first_response_hours', year),
       ikm,

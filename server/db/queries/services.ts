@@ -236,3 +236,24 @@ export function rebuildServiceRollups(db: Db, bucketOf: (min: number) => number)
     insOpen.run(Number(s), day, n);
   }
 }
+
+export interface KecamatanServiceRow {
+  code: string;
+  name: string;
+  tileRow: number;
+  tileCol: number;
+  submitted: number;
+  completed: number;
+  onTime: number;
+}
+
+/** Service volume and on-time completions per kecamatan for one WIB month (every kecamatan listed). */
+export function serviceKecamatanRows(db: Db, period: string): KecamatanServiceRow[] {
+  return prep(
+    db,
+    `SELECT k.code, k.name, k.tile_row AS tileRow, k.tile_col AS tileCol, COALESCE(r.submitted, 0) AS submitted,
+            COALESCE(r.completed, 0) AS completed, COALESCE(r.on_time, 0) AS onTime
+     FROM kecamatan k LEFT JOIN service_kecamatan_rollup r ON r.kecamatan_id = k.id AND r.period = ?
+     ORDER BY k.bps_code`,
+  ).all(period) as KecamatanServiceRow[];
+}

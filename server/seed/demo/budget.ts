@@ -106,6 +106,8 @@ export function seedBudget(ctx: DemoContext): void {
       group: string;
       source: string;
       raw: number;
+      /** APBD perubahan revision factor: about a third of sub kegiatan move by up to ±12 %. */
+      revise: number;
       lag: number;
       id?: number;
     }
@@ -136,11 +138,14 @@ export function seedBudget(ctx: DemoContext): void {
         group,
         source,
         raw: Math.exp(rng.normal() * 0.9) * (group === 'modal' ? 2.2 : 1),
+        revise: rng.chance(0.35) ? rng.range(0.9, 1.12) : 1,
         lag,
       });
     }
     const rawTotal = subs.reduce((s, x) => s + x.raw, 0);
     const scaleMurni = murni.belanja / rawTotal;
+    // Revised pagu scaled so the perubahan stage adds up to its own APBD total.
+    const scalePerubahan = perubahan ? perubahan.belanja / subs.reduce((s, x) => s + x.raw * x.revise, 0) : 0;
 
     // Code hierarchy per OPD: urusan.bidang . program . kegiatan . sub, ≤ 12 subs per kegiatan.
     const counters = new Map<string, number>();
@@ -181,9 +186,7 @@ export function seedBudget(ctx: DemoContext): void {
         const curve = s.group === 'modal' ? KEU_CURVE_MODAL : KEU_CURVE_OPERASI;
         const stagesHere: ['murni' | 'perubahan', number][] = [['murni', paguMurni]];
         if (perubahan) {
-          // APBD perubahan: about a third of sub kegiatan are revised by up to ±12 %.
-          const revised = rng.chance(0.35) ? Math.round(paguMurni * rng.range(0.9, 1.12)) : paguMurni;
-          const scaled = Math.round(revised * (perubahan.belanja / murni.belanja));
+          const scaled = Math.round(s.raw * s.revise * scalePerubahan);
           insertPagu.run(s.id, 'perubahan', scaled);
           stagesHere.push(['perubahan', scaled]);
         }
