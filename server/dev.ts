@@ -20,6 +20,8 @@ const vite = await createVite({
   appType: 'spa',
 });
 const outer = express();
-outer.use((req, res, next) => (req.path.startsWith('/trpc') || req.path === '/healthz' ? app(req, res, next) : next()));
+outer.use((req, res, next) =>
+  req.path.startsWith('/trpc') || req.path === '/healthz' ? app(req, res, next) : next(),
+);
 outer.use(vite.middlewares);
 outer.listen(env.PORT, env.HOST, () => log(`http://${env.HOST}:${env.PORT} (Vite middleware, hot reload)`));
