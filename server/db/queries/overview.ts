@@ -79,7 +79,7 @@ export function overviewInput(db: Db, year: number, asOf: string, nowIso: string
     services: {
       period: servicePeriod,
       rows: servicePeriodRows(db, servicePeriod),
-      backlog: openBacklog(db),
+      backlog: openBacklog(db, asOf),
       thresholds: setting(db, 'service.on_time_thresholds', year),
     },
     complaints: {

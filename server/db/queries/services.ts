@@ -117,15 +117,17 @@ export function servicePeriodRows(db: Db, period: string): ServicePeriodRow[] {
 }
 
 /**
- * Open requests as of now, collapsed per service to one row: its oldest open submission day and
- * the total still open. That is all the backlog KPIs read (count and oldest age).
+ * Requests open now that were submitted on or before `untilDay`, collapsed per service to one row:
+ * its oldest open submission day and the total. That is all the backlog KPIs read (count and
+ * oldest age). For a past as-of date this leaves out later submissions; requests that were open
+ * then but have been completed since are not recoverable from the rollup (a meeting snapshot is).
  */
-export function openBacklog(db: Db): OpenBacklogRow[] {
+export function openBacklog(db: Db, untilDay: string): OpenBacklogRow[] {
   return prep(
     db,
     `SELECT s.code AS serviceCode, MIN(b.day) AS day, SUM(b.open) AS open FROM service_open_rollup b
-     JOIN service_type s ON s.id = b.service_id WHERE b.open > 0 GROUP BY s.code ORDER BY s.code`,
-  ).all() as OpenBacklogRow[];
+     JOIN service_type s ON s.id = b.service_id WHERE b.open > 0 AND b.day <= ? GROUP BY s.code ORDER BY s.code`,
+  ).all(untilDay) as OpenBacklogRow[];
 }
 
 /** The latest WIB month at or before `limit` in which any service request was completed. */
