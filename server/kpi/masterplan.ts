@@ -100,6 +100,7 @@ export function pillarKpis(
     const deviationPoin = budgetWeighted(
       planned.map((k) => ({ budgetRp: k.budgetRp, value: k.deviationPoin ?? 0 })),
     );
+    const behind = kpis.filter((k) => k.behindPlan).sort(byWorstDeviation);
     return {
       code: pillar.code,
       name: pillar.name,
@@ -112,7 +113,8 @@ export function pillarKpis(
       weightedPlanPct,
       deviationPoin,
       colour: colourForDeviation(deviationPoin, t),
-      behindPlan: kpis.filter((k) => k.behindPlan).sort(byWorstDeviation),
+      behindPlanCount: behind.length,
+      behindPlan: behind,
     };
   });
 }

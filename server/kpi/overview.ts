@@ -31,6 +31,8 @@ import type {
 
 export const WORST_SERVICES = 5;
 export const TOP_TOPICS = 5;
+/** Behind-plan programmes named per pillar on the summary (the count covers all of them). */
+export const BEHIND_PLAN_SHOWN = 5;
 
 export type ComplaintDim = 'total' | 'channel' | 'topic';
 
@@ -152,7 +154,11 @@ export function buildOverview(input: OverviewInput): Overview {
     asOf: input.asOf,
     generatedAt: input.nowIso,
     demo: Object.values(freshness).some((f) => f.demo),
-    pillars: { items: pillarItems, freshness: freshness.pillars },
+    pillars: {
+      // Alerts below rank every behind-plan programme; the tiles name only the worst few.
+      items: pillarItems.map((p) => ({ ...p, behindPlan: p.behindPlan.slice(0, BEHIND_PLAN_SHOWN) })),
+      freshness: freshness.pillars,
+    },
     budget: {
       stage: budget.stage,
       asOfMonth,

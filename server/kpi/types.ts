@@ -87,7 +87,10 @@ export interface PillarKpi {
   weightedPlanPct: number | null;
   deviationPoin: number | null;
   colour: Colour;
-  behindPlan: ProgrammeKpi[]; // worst deviation first
+  /** Programmes coloured kuning or merah against their plan. */
+  behindPlanCount: number;
+  /** Worst deviation first; the executive summary keeps only the worst few (see kpi/overview). */
+  behindPlan: ProgrammeKpi[];
 }
 
 // ───────────────────────────── Budget (serapan anggaran) ─────────────────────────────

@@ -25,6 +25,34 @@ export interface Actor {
 
 const isDemo = (a: Actor) => a.source === 'demo';
 
+/** The audit row of a write: who, when, old and new value (as JSON), why, through which channel. */
+function audit(
+  db: Db,
+  at: string,
+  actor: Actor,
+  a: {
+    entity: string;
+    entityId: string;
+    opdId: number | null;
+    action: 'insert' | 'update';
+    old: string | null;
+    new: string;
+  },
+): void {
+  appendAudit(db, {
+    at,
+    userId: actor.userId,
+    entity: a.entity,
+    entityId: a.entityId,
+    opdId: a.opdId,
+    action: a.action,
+    oldJson: a.old,
+    newJson: a.new,
+    reason: actor.reason ?? null,
+    source: actor.source,
+  });
+}
+
 function change(
   db: Db,
   at: string,
@@ -59,17 +87,13 @@ export function saveRealisation(db: Db, w: RealisationWrite, actor: Actor, nowMs
       enteredAt: at,
       enteredBy: actor.userId,
     });
-    appendAudit(db, {
-      at,
-      userId: actor.userId,
+    audit(db, at, actor, {
       entity: 'budget_realisation',
       entityId: `${w.subKegiatanId}:${w.month}`,
       opdId: sub.opdId,
       action: old ? 'update' : 'insert',
-      oldJson: old ? JSON.stringify({ sp2dRp: old.sp2dRp, spjRp: old.spjRp, fisikPct: old.fisikPct }) : null,
-      newJson: JSON.stringify({ sp2dRp: w.sp2dRp, spjRp: w.spjRp, fisikPct: w.fisikPct }),
-      reason: actor.reason ?? null,
-      source: actor.source,
+      old: old ? JSON.stringify({ sp2dRp: old.sp2dRp, spjRp: old.spjRp, fisikPct: old.fisikPct }) : null,
+      new: JSON.stringify({ sp2dRp: w.sp2dRp, spjRp: w.spjRp, fisikPct: w.fisikPct }),
     });
     touchFreshness(db, 'budget', sub.year, monthKey(sub.year, w.month), at, isDemo(actor));
     return change(db, at, 'budget', sub.year, sub.opdId, `Realisasi ${sub.code} bulan ${w.month}`);
@@ -101,17 +125,13 @@ export function saveProgress(db: Db, w: ProgressWrite, actor: Actor, nowMs: numb
       enteredAt: at,
       enteredBy: actor.userId,
     });
-    appendAudit(db, {
-      at,
-      userId: actor.userId,
+    audit(db, at, actor, {
       entity: 'programme_progress',
       entityId: `${w.programmeId}:${w.period}`,
       opdId: p.opdId,
       action: old ? 'update' : 'insert',
-      oldJson: old ? JSON.stringify(old) : null,
-      newJson: JSON.stringify(w),
-      reason: actor.reason ?? null,
-      source: actor.source,
+      old: old ? JSON.stringify(old) : null,
+      new: JSON.stringify(w),
     });
     const year = Number(w.period.slice(0, 4));
     touchFreshness(db, 'masterplan', year, w.period, at, isDemo(actor));
@@ -153,17 +173,13 @@ export function recordServiceRequest(db: Db, w: ServiceRecordWrite, actor: Actor
       source: actor.source,
       enteredAt: at,
     });
-    appendAudit(db, {
-      at,
-      userId: actor.userId,
+    audit(db, at, actor, {
       entity: 'service_record',
       entityId: String(id),
       opdId: s.opdId,
       action: 'insert',
-      oldJson: null,
-      newJson: JSON.stringify({ ...w, onTime, durationMin: minutes }),
-      reason: actor.reason ?? null,
-      source: actor.source,
+      old: null,
+      new: JSON.stringify({ ...w, onTime, durationMin: minutes }),
     });
     const year = wibParts(done ?? w.submittedMs).year;
     touchFreshness(db, 'services', year, wibMonth(done ?? w.submittedMs), at, isDemo(actor));
@@ -205,17 +221,13 @@ export function recordComplaint(db: Db, w: ComplaintWrite, actor: Actor, nowMs: 
       source: actor.source,
       enteredAt: at,
     });
-    appendAudit(db, {
-      at,
-      userId: actor.userId,
+    audit(db, at, actor, {
       entity: 'complaint',
       entityId: String(id),
       opdId,
       action: 'insert',
-      oldJson: null,
-      newJson: JSON.stringify(w),
-      reason: actor.reason ?? null,
-      source: actor.source,
+      old: null,
+      new: JSON.stringify(w),
     });
     touchFreshness(db, 'complaints', year, wibMonth(w.receivedMs), at, isDemo(actor));
     return change(db, at, 'complaints', year, opdId, `Aduan ${w.topic} via ${w.channel}`);
@@ -242,17 +254,13 @@ export function saveIndexScore(db: Db, w: IndexScoreWrite, actor: Actor, nowMs: 
       enteredAt: at,
       enteredBy: actor.userId,
     });
-    appendAudit(db, {
-      at,
-      userId: actor.userId,
+    audit(db, at, actor, {
       entity: 'index_score',
       entityId: `${w.assessmentId}:${w.indicatorId}`,
       opdId: null,
       action: oldLevel === undefined ? 'insert' : 'update',
-      oldJson: oldLevel === undefined ? null : JSON.stringify({ level: oldLevel }),
-      newJson: JSON.stringify({ level: w.level }),
-      reason: actor.reason ?? null,
-      source: actor.source,
+      old: oldLevel === undefined ? null : JSON.stringify({ level: oldLevel }),
+      new: JSON.stringify({ level: w.level }),
     });
     touchFreshness(db, 'spbe', a.year, String(a.year), at, isDemo(actor));
     return change(db, at, 'spbe', a.year, null, `SPBE ${a.year} indikator ${w.indicatorId}`);
@@ -280,17 +288,13 @@ export function saveIkmSurvey(db: Db, w: IkmSurveyWrite, actor: Actor, nowMs: nu
     );
     const el = db.prepare('INSERT INTO ikm_survey_element (survey_id, name, nrr) VALUES (?, ?, ?)');
     for (const e of w.elements) el.run(id, e.name, e.nrr);
-    appendAudit(db, {
-      at,
-      userId: actor.userId,
+    audit(db, at, actor, {
       entity: 'ikm_survey',
       entityId: String(id),
       opdId: w.opdId,
       action: 'insert',
-      oldJson: null,
-      newJson: JSON.stringify(w),
-      reason: actor.reason ?? null,
-      source: actor.source,
+      old: null,
+      new: JSON.stringify(w),
     });
     const year = Number(w.period.slice(0, 4));
     touchFreshness(db, 'ikm', year, w.period, at, isDemo(actor));

@@ -3,6 +3,7 @@
 // fixtures/README.md ("Sebelum APBD Perubahan" and "Periode kosong").
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { callerFor, makeTestDb, type TestDb } from '../helpers/db';
+import { find } from '../helpers/find';
 
 const JT = 1_000_000;
 const NOW = { year: 2025, asOf: '2025-10-15' };
@@ -19,12 +20,6 @@ beforeAll(() => {
 afterAll(() => {
   t.close();
 });
-
-function find<T extends { key: string }>(list: readonly T[], key: string): T {
-  const hit = list.find((x) => x.key === key);
-  if (!hit) throw new Error(`no row '${key}' in [${list.map((x) => x.key).join(', ')}]`);
-  return hit;
-}
 
 describe('as of 10 September 2025, before the APBD perubahan', () => {
   test('pillars are judged against the September plan: GOV −0,9 poin hijau, ENV exactly −5 hijau', async () => {

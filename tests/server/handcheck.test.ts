@@ -4,6 +4,7 @@
 // ratios to 1e-9); repeating decimals with toBeCloseTo(…, 9).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { callerFor, makeTestDb, type TestDb } from '../helpers/db';
+import { find, findBy } from '../helpers/find';
 
 const JT = 1_000_000; // Rp 1 juta
 const NOW = { year: 2025, asOf: '2025-10-15' };
@@ -19,18 +20,6 @@ beforeAll(() => {
 afterAll(() => {
   t.close();
 });
-
-function find<T extends { key: string }>(list: readonly T[], key: string): T {
-  const hit = list.find((x) => x.key === key);
-  if (!hit) throw new Error(`no row '${key}' in [${list.map((x) => x.key).join(', ')}]`);
-  return hit;
-}
-
-function findBy<T, K extends keyof T>(list: readonly T[], field: K, value: T[K]): T {
-  const hit = list.find((x) => x[field] === value);
-  if (!hit) throw new Error(`no row with ${String(field)} = ${String(value)}`);
-  return hit;
-}
 
 describe('overview at the frozen now (15 Oktober 2025)', () => {
   test('no input resolves to year 2025 as of 2025-10-15 and equals the explicit input', async () => {

@@ -140,6 +140,7 @@ describe('pillarKpis', () => {
       weightedPlanPct: null,
       deviationPoin: null,
       colour: 'abu',
+      behindPlanCount: 0,
       behindPlan: [],
     });
   });

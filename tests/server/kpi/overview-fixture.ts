@@ -86,7 +86,7 @@ const slices: BudgetSliceRow[] = [
 ];
 
 let id = 1;
-const programme = (
+export const programme = (
   code: string,
   pillarCode: string,
   budget: number,

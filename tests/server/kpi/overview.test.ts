@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { budgetMonthLimit, buildOverview, type OverviewInput } from '../../../server/kpi/overview';
-import { makeInput } from './overview-fixture';
+import { makeInput, programme } from './overview-fixture';
 import { SPBE_2020 } from './spbe-fixtures';
 
 describe('buildOverview', () => {
@@ -176,5 +176,22 @@ describe('budgetMonthLimit', () => {
     [2027, '2026-12-31', null], // a future year has nothing yet
   ])('year %i as of %s → %s', (year, asOf, limit) => {
     expect(budgetMonthLimit(year, asOf)).toBe(limit);
+  });
+});
+
+describe('behind-plan programmes on the summary', () => {
+  test('a pillar names its five worst behind-plan programmes, counts all, and alerts still rank all of them', () => {
+    const input = makeInput();
+    // Eight ECO programmes, each 20 + i poin behind: all merah; ECO-X8 (−27) is the worst.
+    const extra = Array.from({ length: 8 }, (_, i) =>
+      programme(`ECO-X${i + 1}`, 'ECO', 1_000_000_000, 0, 20 + i),
+    );
+    input.pillars.programmes = [...input.pillars.programmes, ...extra];
+    const o = buildOverview(input);
+    const eco = o.pillars.items.find((p) => p.code === 'ECO');
+    expect(eco?.behindPlanCount).toBe(8); // ECO-1 (30 % against a 25 % plan) is ahead
+    expect(eco?.behindPlan.map((p) => p.code)).toEqual(['ECO-X8', 'ECO-X7', 'ECO-X6', 'ECO-X5', 'ECO-X4']);
+    const alertNames = o.alerts.filter((a) => a.family === 'pilar').map((a) => a.name);
+    expect(alertNames).toContain('Program ECO-X8');
   });
 });

@@ -46,10 +46,10 @@ export function PillarTile({ pillar, now, locale }: { pillar: Pillar; now: numbe
               })}
             </span>
             <span
-              className={pillar.behindPlan.length > 0 ? 'pillar-behind is-behind' : 'pillar-behind'}
+              className={pillar.behindPlanCount > 0 ? 'pillar-behind is-behind' : 'pillar-behind'}
               data-testid={`value-pillar-${code}-behind`}
             >
-              {t('pillar.behind', locale, { n: formatNumber(pillar.behindPlan.length, 0, locale) })}
+              {t('pillar.behind', locale, { n: formatNumber(pillar.behindPlanCount, 0, locale) })}
             </span>
           </>
         ) : (
