@@ -29,16 +29,16 @@ const quantile = (xs: number[], p: number) => {
 const median = (xs: number[]) => quantile(xs, 0.5);
 const fmt = (n: number, d = 2) => n.toFixed(d);
 
-async function load(url: string, durationMs = 5000, concurrency = 32) {
-  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
-    workerData: { url, concurrency, durationMs },
+/** One long-lived load thread: creating a worker per round would stall the server's loop itself. */
+const loader = new Worker(new URL('./load-worker.mjs', import.meta.url));
+loader.unref();
+type LoadResult = { ok: number; errors: number; rps: number; p50: number; p99: number; bytes: number };
+function load(url: string, durationMs = 5000, concurrency = 32): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    loader.once('message', resolve);
+    loader.once('error', reject);
+    loader.postMessage({ url, concurrency, durationMs });
   });
-  return new Promise<{ ok: number; errors: number; rps: number; p50: number; p99: number; bytes: number }>(
-    (resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    },
-  );
 }
 
 /** Every JavaScript chunk the wall loads before its charts paint (entry + the lazy chart chunk). */

@@ -24,7 +24,6 @@ const ROLLUPS = [
   'index_aspect_rollup',
   'service_month_rollup',
   'service_kecamatan_rollup',
-  'service_duration_hist',
   'service_open_rollup',
   'complaint_rollup',
 ] as const;

@@ -421,6 +421,9 @@ CREATE TABLE service_month_rollup (
   completed INTEGER NOT NULL DEFAULT 0,
   on_time INTEGER NOT NULL DEFAULT 0,
   sum_duration_min INTEGER NOT NULL DEFAULT 0,
+  -- Completion-time histogram of the month: JSON [[bucket, n], …] ascending by bucket (buckets:
+  -- kpi/histogram.ts). One row per service and month keeps a screen's read to a few rows.
+  hist_json TEXT NOT NULL DEFAULT '[]',
   PRIMARY KEY (period, service_id)
 ) WITHOUT ROWID;
 
@@ -433,14 +436,6 @@ CREATE TABLE service_kecamatan_rollup (
   PRIMARY KEY (kecamatan_id, period)
 ) WITHOUT ROWID;
 
--- Keyed by period first: screens read one month for every service.
-CREATE TABLE service_duration_hist (
-  period TEXT NOT NULL,
-  service_id INTEGER NOT NULL,
-  bucket INTEGER NOT NULL,
-  n INTEGER NOT NULL,
-  PRIMARY KEY (period, service_id, bucket)
-) WITHOUT ROWID;
 
 -- Open (not completed) records per service and WIB submission day.
 CREATE TABLE service_open_rollup (
@@ -493,6 +488,7 @@ CREATE TABLE ikm_survey (
   verification TEXT NOT NULL DEFAULT 'submitted' CHECK (verification IN ('draft','submitted','verified','returned')),
   UNIQUE (opd_id, service_id, period)
 );
+CREATE INDEX ikm_survey_period ON ikm_survey(period);
 
 CREATE TABLE ikm_survey_element (
   survey_id INTEGER NOT NULL REFERENCES ikm_survey(id),

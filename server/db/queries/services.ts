@@ -1,7 +1,7 @@
 // Public-service queries: record writes that keep the month, kecamatan, histogram and backlog
 // rollups current; rollup reads for the KPIs; and the rebuild from raw records.
 import { wibDate, wibMonth } from '../../../shared/time';
-import type { HistogramBin, OpenBacklogRow, ServicePeriodRow } from '../../kpi/types';
+import type { OpenBacklogRow, ServicePeriodRow } from '../../kpi/types';
 import type { Db } from '../connection';
 import { prep } from '../prepare';
 
@@ -29,8 +29,6 @@ const bumpKec = `INSERT INTO service_kecamatan_rollup (kecamatan_id, period, sub
   VALUES (@kecamatanId, @period, @submitted, @completed, @onTime)
   ON CONFLICT (kecamatan_id, period) DO UPDATE SET submitted = submitted + excluded.submitted,
     completed = completed + excluded.completed, on_time = on_time + excluded.on_time`;
-const bumpHist = `INSERT INTO service_duration_hist (service_id, period, bucket, n) VALUES (?, ?, ?, 1)
-  ON CONFLICT (period, service_id, bucket) DO UPDATE SET n = n + 1`;
 const bumpOpen = `INSERT INTO service_open_rollup (service_id, day, open) VALUES (?, ?, ?)
   ON CONFLICT (service_id, day) DO UPDATE SET open = open + excluded.open`;
 
@@ -86,34 +84,47 @@ function addCompletion(db: Db, r: ServiceRecordInput): void {
   if (r.kecamatanId !== null) {
     prep(db, bumpKec).run({ kecamatanId: r.kecamatanId, period, submitted: 0, completed: 1, onTime });
   }
-  prep(db, bumpHist).run(r.serviceId, period, r.bucket);
+  const current = prep(db, 'SELECT hist_json FROM service_month_rollup WHERE period = ? AND service_id = ?')
+    .pluck()
+    .get(period, r.serviceId) as string;
+  prep(db, 'UPDATE service_month_rollup SET hist_json = ? WHERE period = ? AND service_id = ?').run(
+    histJson(addToHistogram(JSON.parse(current) as [number, number][], r.bucket)),
+    period,
+    r.serviceId,
+  );
+}
+
+/** Add one count to a [[bucket, n], …] list kept ascending by bucket. */
+function addToHistogram(bins: [number, number][], bucket: number): [number, number][] {
+  const at = bins.findIndex(([b]) => b >= bucket);
+  if (at === -1) bins.push([bucket, 1]);
+  else if (bins[at]?.[0] === bucket) (bins[at] as [number, number])[1] += 1;
+  else bins.splice(at, 0, [bucket, 1]);
+  return bins;
+}
+
+/** The canonical text of a histogram (ascending buckets), so rebuild and writes agree exactly. */
+function histJson(bins: [number, number][]): string {
+  return JSON.stringify(bins);
 }
 
 /** Per-service figures for one WIB month, with the duration histogram of completions in it. */
 export function servicePeriodRows(db: Db, period: string): ServicePeriodRow[] {
   const rows = prep(
     db,
-    `SELECT s.id, s.code AS serviceCode, s.name AS serviceName, o.code AS opdCode, s.grp AS "group",
-              s.sla_amount AS slaAmount, s.sla_unit AS slaUnit,
-              COALESCE(r.submitted, 0) AS submitted, COALESCE(r.completed, 0) AS completed,
-              COALESCE(r.on_time, 0) AS onTime, COALESCE(r.sum_duration_min, 0) AS sumDurationMin
-       FROM service_type s JOIN opd o ON o.id = s.opd_id
-       LEFT JOIN service_month_rollup r ON r.service_id = s.id AND r.period = ?
-       WHERE s.active = 1 ORDER BY s.code`,
-  ).all(period) as (Omit<ServicePeriodRow, 'hist'> & { id: number })[];
-  const hist = prep(
-    db,
-    'SELECT service_id, bucket, n FROM service_duration_hist WHERE period = ? ORDER BY service_id, bucket',
-  )
-    .raw()
-    .all(period) as [number, number, number][];
-  const byService = new Map<number, HistogramBin[]>();
-  for (const [serviceId, bucket, n] of hist) {
-    const list = byService.get(serviceId);
-    if (list) list.push({ bucket, n });
-    else byService.set(serviceId, [{ bucket, n }]);
-  }
-  return rows.map(({ id, ...r }) => ({ ...r, hist: byService.get(id) ?? [] }));
+    `SELECT s.code AS serviceCode, s.name AS serviceName, o.code AS opdCode, s.grp AS "group",
+            s.sla_amount AS slaAmount, s.sla_unit AS slaUnit,
+            COALESCE(r.submitted, 0) AS submitted, COALESCE(r.completed, 0) AS completed,
+            COALESCE(r.on_time, 0) AS onTime, COALESCE(r.sum_duration_min, 0) AS sumDurationMin,
+            COALESCE(r.hist_json, '[]') AS histJson
+     FROM service_type s JOIN opd o ON o.id = s.opd_id
+     LEFT JOIN service_month_rollup r ON r.period = ? AND r.service_id = s.id
+     WHERE s.active = 1 ORDER BY s.code`,
+  ).all(period) as (Omit<ServicePeriodRow, 'hist'> & { histJson: string })[];
+  return rows.map(({ histJson, ...r }) => ({
+    ...r,
+    hist: (JSON.parse(histJson) as [number, number][]).map(([bucket, n]) => ({ bucket, n })),
+  }));
 }
 
 /**
@@ -153,7 +164,7 @@ export function rebuildServiceRollups(db: Db, bucketOf: (min: number) => number)
   }
   const months = new Map<string, Agg>();
   const kec = new Map<string, Agg>();
-  const hist = new Map<string, number>();
+  const hist = new Map<string, Map<number, number>>();
   const open = new Map<string, number>();
   // WIB day and month per UTC day index, memoised: millions of rows share a few thousand days.
   const dayCache = new Map<number, [string, string]>();
@@ -203,11 +214,17 @@ export function rebuildServiceRollups(db: Db, bucketOf: (min: number) => number)
       kv.completed++;
       kv.onTime += onTime;
     }
-    const hk = `${s}|${doneMonth}|${bucketOf(dur)}`;
-    hist.set(hk, (hist.get(hk) ?? 0) + 1);
+    const hk = `${s}|${doneMonth}`;
+    let bins = hist.get(hk);
+    if (!bins) {
+      bins = new Map();
+      hist.set(hk, bins);
+    }
+    const b = bucketOf(dur);
+    bins.set(b, (bins.get(b) ?? 0) + 1);
   }
   db.exec(`DELETE FROM service_month_rollup; DELETE FROM service_kecamatan_rollup;
-           DELETE FROM service_duration_hist; DELETE FROM service_open_rollup;`);
+           DELETE FROM service_open_rollup;`);
   const insMonth = prep(
     db,
     'INSERT INTO service_month_rollup (service_id, period, submitted, completed, on_time, sum_duration_min) VALUES (?, ?, ?, ?, ?, ?)',
@@ -224,13 +241,13 @@ export function rebuildServiceRollups(db: Db, bucketOf: (min: number) => number)
     const [k, period] = key.split('|');
     insKec.run(Number(k), period, v.submitted, v.completed, v.onTime);
   }
-  const insHist = prep(
+  const setHist = prep(
     db,
-    'INSERT INTO service_duration_hist (service_id, period, bucket, n) VALUES (?, ?, ?, ?)',
+    'UPDATE service_month_rollup SET hist_json = ? WHERE period = ? AND service_id = ?',
   );
-  for (const [key, n] of hist) {
-    const [s, period, bucket] = key.split('|');
-    insHist.run(Number(s), period, Number(bucket), n);
+  for (const [key, bins] of hist) {
+    const [s, period] = key.split('|');
+    setHist.run(histJson([...bins.entries()].sort(([a], [b]) => a - b)), period, Number(s));
   }
   const insOpen = prep(db, 'INSERT INTO service_open_rollup (service_id, day, open) VALUES (?, ?, ?)');
   for (const [key, n] of open) {

@@ -4,35 +4,36 @@ import type { AspectScoreRow, IndexAssessmentRow } from '../../kpi/types';
 import type { Db } from '../connection';
 import { prep } from '../prepare';
 
-/** Every assessment up to a year with its aspect rollups, each under its own framework. */
+/** Every assessment up to a year with its aspect rollups (one query), each under its own framework. */
 export function indexAssessments(db: Db, upToYear: number): IndexAssessmentRow[] {
-  const heads = prep(
+  const rows = prep(
     db,
-    `SELECT a.id, a.year, a.kind, f.code AS frameworkCode, a.decree, a.source
-       FROM index_assessment a JOIN index_framework f ON f.id = a.framework_id
-       WHERE a.year <= ? ORDER BY a.year, a.kind`,
-  ).all(upToYear) as {
+    `SELECT a.id, a.year, a.kind, f.code AS frameworkCode, a.decree, a.source, x.no AS aspectNo,
+            COALESCE(r.sum_level_weight, 0) AS sumLevelWeight, COALESCE(r.sum_weight_scored, 0) AS sumWeightScored,
+            COALESCE(r.scored, 0) AS scored, (SELECT COUNT(*) FROM index_indicator i WHERE i.aspect_id = x.id) AS indicators
+     FROM index_assessment a
+     JOIN index_framework f ON f.id = a.framework_id
+     JOIN index_aspect x ON x.framework_id = a.framework_id
+     LEFT JOIN index_aspect_rollup r ON r.assessment_id = a.id AND r.aspect_id = x.id
+     WHERE a.year <= ? ORDER BY a.year, a.kind, x.no`,
+  ).all(upToYear) as ({
     id: number;
     year: number;
     kind: 'self' | 'verified';
     frameworkCode: string;
     decree: string | null;
     source: string;
-  }[];
-  const aspects = prep(
-    db,
-    `SELECT x.no AS aspectNo, COALESCE(r.sum_level_weight, 0) AS sumLevelWeight,
-            COALESCE(r.sum_weight_scored, 0) AS sumWeightScored, COALESCE(r.scored, 0) AS scored,
-            (SELECT COUNT(*) FROM index_indicator i WHERE i.aspect_id = x.id) AS indicators
-     FROM index_aspect x
-     LEFT JOIN index_aspect_rollup r ON r.aspect_id = x.id AND r.assessment_id = @assessment
-     WHERE x.framework_id = (SELECT framework_id FROM index_assessment WHERE id = @assessment)
-     ORDER BY x.no`,
-  );
-  return heads.map(({ id, ...h }) => ({
-    ...h,
-    aspects: aspects.all({ assessment: id }) as AspectScoreRow[],
-  }));
+  } & AspectScoreRow)[];
+  const byId = new Map<number, IndexAssessmentRow>();
+  for (const { id, year, kind, frameworkCode, decree, source, ...aspect } of rows) {
+    let a = byId.get(id);
+    if (!a) {
+      a = { year, kind, frameworkCode, decree, source, aspects: [] };
+      byId.set(id, a);
+    }
+    a.aspects.push(aspect);
+  }
+  return [...byId.values()];
 }
 
 export interface ScoreInput {
