@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { resolvePrincipal } from './auth/principal';
+import { CSRF_HEADER } from './auth/session';
 import type { Db } from './db/connection';
 import type { Overview } from './kpi/types';
 import { ChangeBus } from './live';
@@ -43,6 +45,8 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
     bus: opts.bus ?? new ChangeBus(),
     buildId: opts.buildId ?? 'dev',
     overviewMemo: opts.overviewMemo === false ? null : new ChangeKeyedMemo<Overview>(),
+    principal: null,
+    csrfHeader: undefined,
   };
   const app = express();
   app.disable('x-powered-by');
@@ -65,7 +69,13 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
     express.json({ limit: '1mb' }),
     createExpressMiddleware({
       router: appRouter,
-      createContext: () => context,
+      createContext: ({ req, res }) => ({
+        ...context,
+        req,
+        res,
+        principal: resolvePrincipal(context.db, req, context.clock()),
+        csrfHeader: req.get(CSRF_HEADER) ?? undefined,
+      }),
       maxBodySize: 1_000_000,
       onError({ error, path: procedure }) {
         if (error.code === 'INTERNAL_SERVER_ERROR')

@@ -9,6 +9,7 @@ import { migrate } from './db/migrate';
 import { budgetYears, rebuildBudgetRollups } from './db/queries/budget';
 import { rebuildComplaintRollups } from './db/queries/complaints';
 import { appendChange } from './db/queries/freshness';
+import { rebuildOpdReports } from './db/queries/periods';
 import { rebuildServiceRollups } from './db/queries/services';
 import { rebuildIndexRollups } from './db/queries/spbe';
 import { loadEnv } from './env';
@@ -36,7 +37,13 @@ async function main(): Promise<void> {
         log(`deleted ${env.DATABASE_PATH}`);
       }
       const db = openDb(env.DATABASE_PATH);
-      const r = prepareDatabase(db, { seed: 'demo', size, nowMs: Date.now(), log });
+      const r = prepareDatabase(db, {
+        seed: 'demo',
+        size,
+        nowMs: Date.now(),
+        log,
+        adminPassword: env.ADMIN_PASSWORD,
+      });
       if (!r.seeded) log('database already holds figures: nothing seeded (use db:reset)');
       db.close();
       return;
@@ -49,6 +56,7 @@ async function main(): Promise<void> {
         rebuildIndexRollups(db);
         rebuildServiceRollups(db, bucketOf);
         rebuildComplaintRollups(db, setting(db, 'complaint.first_response_hours', year));
+        rebuildOpdReports(db);
         // A running server memoises by the last change: announce the rebuild as a change.
         appendChange(db, {
           at: new Date().toISOString(),

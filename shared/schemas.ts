@@ -35,3 +35,30 @@ export const servicePeriodInput = z
   .optional();
 
 export type AsOfInput = z.infer<typeof asOfInput>;
+
+export const loginInput = z
+  .object({
+    username: z
+      .string({ error: 'Nama pengguna wajib diisi' })
+      .trim()
+      .min(1, 'Nama pengguna wajib diisi')
+      .max(64, 'Nama pengguna terlalu panjang'),
+    password: z
+      .string({ error: 'Kata sandi wajib diisi' })
+      .min(1, 'Kata sandi wajib diisi')
+      .max(200, 'Kata sandi terlalu panjang'),
+  })
+  .strict();
+
+export const changePasswordInput = z
+  .object({
+    current: z
+      .string({ error: 'Kata sandi lama wajib diisi' })
+      .min(1, 'Kata sandi lama wajib diisi')
+      .max(200),
+    next: z
+      .string({ error: 'Kata sandi baru wajib diisi' })
+      .min(12, 'Kata sandi baru minimal 12 karakter')
+      .max(200, 'Kata sandi baru terlalu panjang'),
+  })
+  .strict();

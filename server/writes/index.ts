@@ -7,6 +7,7 @@ import { upsertRealisation } from '../db/queries/budget';
 import { insertComplaint } from '../db/queries/complaints';
 import { appendAudit, appendChange, type ChangeRow, touchFreshness } from '../db/queries/freshness';
 import { getProgress, programmeById, upsertProgress } from '../db/queries/masterplan';
+import { touchOpdReport } from '../db/queries/periods';
 import { listHolidays } from '../db/queries/reference';
 import { insertServiceRecord } from '../db/queries/services';
 import { setIndexScore } from '../db/queries/spbe';
@@ -96,6 +97,7 @@ export function saveRealisation(db: Db, w: RealisationWrite, actor: Actor, nowMs
       new: JSON.stringify({ sp2dRp: w.sp2dRp, spjRp: w.spjRp, fisikPct: w.fisikPct }),
     });
     touchFreshness(db, 'budget', sub.year, monthKey(sub.year, w.month), at, isDemo(actor));
+    touchOpdReport(db, 'budget', monthKey(sub.year, w.month), sub.opdId, at, old === undefined);
     return change(db, at, 'budget', sub.year, sub.opdId, `Realisasi ${sub.code} bulan ${w.month}`);
   })();
 }
@@ -135,6 +137,7 @@ export function saveProgress(db: Db, w: ProgressWrite, actor: Actor, nowMs: numb
     });
     const year = Number(w.period.slice(0, 4));
     touchFreshness(db, 'masterplan', year, w.period, at, isDemo(actor));
+    touchOpdReport(db, 'masterplan', w.period, p.opdId, at, old === undefined);
     return change(db, at, 'masterplan', year, p.opdId, `Progres ${p.code} ${w.period}`);
   })();
 }

@@ -276,3 +276,48 @@ export function serviceKecamatanRows(db: Db, period: string): KecamatanServiceRo
      ORDER BY k.bps_code`,
   ).all(period) as KecamatanServiceRow[];
 }
+
+export interface ExistingRecord {
+  id: number;
+  serviceId: number;
+  kecamatanId: number | null;
+  submittedMs: number;
+  completedMs: number | null;
+}
+
+export function recordBySourceId(db: Db, source: string, sourceId: string): ExistingRecord | undefined {
+  return prep(
+    db,
+    `SELECT id, service_id AS serviceId, kecamatan_id AS kecamatanId, submitted_ms AS submittedMs,
+            completed_ms AS completedMs
+     FROM service_record WHERE source = ? AND source_id = ?`,
+  ).get(source, sourceId) as ExistingRecord | undefined;
+}
+
+/** Complete a record that was open: it leaves the backlog and joins its completion month. */
+export function completeServiceRecord(
+  db: Db,
+  rec: ExistingRecord,
+  c: { completedMs: number; durationMin: number; onTime: boolean; bucket: number },
+): void {
+  if (rec.completedMs !== null) throw new Error(`service record ${rec.id} is already completed`);
+  prep(db, 'UPDATE service_record SET completed_ms = ?, duration_min = ?, on_time = ? WHERE id = ?').run(
+    c.completedMs,
+    c.durationMin,
+    c.onTime ? 1 : 0,
+    rec.id,
+  );
+  prep(db, bumpOpen).run(rec.serviceId, wibDate(rec.submittedMs), -1);
+  addCompletion(db, {
+    serviceId: rec.serviceId,
+    kecamatanId: rec.kecamatanId,
+    submittedMs: rec.submittedMs,
+    completedMs: c.completedMs,
+    durationMin: c.durationMin,
+    onTime: c.onTime,
+    bucket: c.bucket,
+    source: '',
+    sourceId: null,
+    enteredAt: '',
+  });
+}

@@ -3,6 +3,7 @@
 // reference data. Sizes follow DESIGN.md: kabupaten, stress (×10), and small for browser tests.
 import { wibParts } from '../../../shared/time';
 import type { Db } from '../../db/connection';
+import { rebuildOpdReports } from '../../db/queries/periods';
 import { Rng } from '../random';
 import { chooseRedOpds, seedBudget } from './budget';
 import { seedComplaints, seedIkm } from './complaints';
@@ -71,6 +72,7 @@ export function seedDemo(db: Db, opts: DemoOptions): void {
     step(ctx);
     ctx.log(`  ${name} took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
+  rebuildOpdReports(db);
   db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('seed', ?)`).run(
     JSON.stringify({ size: opts.size, seed: opts.seed ?? 20_260_523, now: ctx.nowIso }),
   );

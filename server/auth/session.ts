@@ -1,0 +1,96 @@
+// Cookie sessions: a random token in an httpOnly, SameSite=Strict cookie (only its SHA-256 is
+// stored), a per-session CSRF token the client echoes in the x-csrf-token header on every
+// mutation, 12 hours sliding expiry.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { Db } from '../db/connection';
+import {
+  deleteSession,
+  insertSession,
+  sessionByHash,
+  touchSession,
+  type UserRow,
+  userById,
+} from '../db/queries/auth';
+
+export const SESSION_COOKIE = 'adiguna_sesi';
+export const CSRF_HEADER = 'x-csrf-token';
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
+
+export function readCookie(req: Request, name: string): string | null {
+  const header = req.headers.cookie;
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+function cookieHeader(req: Request, value: string, maxAgeS: number): string {
+  const secure = req.secure ? '; Secure' : '';
+  return `${SESSION_COOKIE}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeS}${secure}`;
+}
+
+export function startSession(
+  db: Db,
+  req: Request,
+  res: Response,
+  userId: number,
+  nowMs: number,
+): { csrfToken: string } {
+  const token = randomToken();
+  const csrfToken = randomToken(24);
+  insertSession(db, {
+    idHash: sha256(token),
+    userId,
+    csrfToken,
+    at: new Date(nowMs).toISOString(),
+    expiresAt: new Date(nowMs + SESSION_TTL_MS).toISOString(),
+    ip: req.ip ?? null,
+  });
+  res.append('Set-Cookie', cookieHeader(req, token, SESSION_TTL_MS / 1000));
+  return { csrfToken };
+}
+
+export function endSession(db: Db, req: Request, res: Response): void {
+  const token = readCookie(req, SESSION_COOKIE);
+  if (token) deleteSession(db, sha256(token));
+  res.append('Set-Cookie', cookieHeader(req, '', 0));
+}
+
+export interface ResolvedSession {
+  user: UserRow;
+  csrfToken: string;
+  idHash: string;
+}
+
+/** The live session of a request, extending it (sliding expiry); null when absent or expired. */
+export function resolveSession(db: Db, req: Request, nowMs: number): ResolvedSession | null {
+  const token = readCookie(req, SESSION_COOKIE);
+  if (!token) return null;
+  const idHash = sha256(token);
+  const s = sessionByHash(db, idHash);
+  if (!s) return null;
+  if (Date.parse(s.expiresAt) <= nowMs) {
+    deleteSession(db, idHash);
+    return null;
+  }
+  const user = userById(db, s.userId);
+  if (!user || user.active !== 1) return null;
+  // Extend at most once a minute: a busy page should not write on every request.
+  if (Date.parse(s.expiresAt) - nowMs < SESSION_TTL_MS - 60_000) {
+    touchSession(db, idHash, new Date(nowMs).toISOString(), new Date(nowMs + SESSION_TTL_MS).toISOString());
+  }
+  return { user, csrfToken: s.csrfToken, idHash };
+}
+
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

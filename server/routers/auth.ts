@@ -1,0 +1,113 @@
+// Signing in and out. Failed logins are throttled per account and per address; a success clears
+// the account's counter. Sessions live in an httpOnly SameSite=Strict cookie.
+import { changePasswordInput, loginInput } from '../../shared/schemas';
+import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords';
+import { endSession, startSession } from '../auth/session';
+import {
+  clearLoginFailures,
+  deleteUserSessions,
+  loginFailuresSince,
+  pruneLoginAttempts,
+  recordLoginFailure,
+  setPasswordHash,
+  userByName,
+} from '../db/queries/auth';
+import { appendAudit } from '../db/queries/freshness';
+import { procedure, publicProcedure, router, TRPCError } from '../trpc';
+
+const WINDOW_MS = 15 * 60 * 1000;
+const MAX_PER_ACCOUNT = 5;
+const MAX_PER_ADDRESS = 20;
+
+export const authRouter = router({
+  login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
+    const now = ctx.clock();
+    const ip = ctx.req?.ip ?? 'local';
+    const keys = [`user:${input.username.toLowerCase()}`, `ip:${ip}`];
+    pruneLoginAttempts(ctx.db, now - WINDOW_MS);
+    if (
+      loginFailuresSince(ctx.db, keys[0] as string, now - WINDOW_MS) >= MAX_PER_ACCOUNT ||
+      loginFailuresSince(ctx.db, keys[1] as string, now - WINDOW_MS) >= MAX_PER_ADDRESS
+    ) {
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: 'Terlalu banyak percobaan masuk; coba lagi dalam 15 menit',
+      });
+    }
+    const user = userByName(ctx.db, input.username);
+    const ok = await verifyPassword(user?.active === 1 ? user.passwordHash : null, input.password);
+    if (!ok || !user) {
+      recordLoginFailure(ctx.db, keys, now);
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Nama pengguna atau kata sandi salah' });
+    }
+    clearLoginFailures(ctx.db, keys[0] as string);
+    if (!ctx.req || !ctx.res)
+      throw new TRPCError({ code: 'BAD_REQUEST', message: 'Masuk hanya melalui HTTP' });
+    const { csrfToken } = startSession(ctx.db, ctx.req, ctx.res, user.id, now);
+    return { user: publicUser(user), csrfToken };
+  }),
+
+  logout: publicProcedure.mutation(({ ctx }) => {
+    if (ctx.req && ctx.res) endSession(ctx.db, ctx.req, ctx.res);
+    return { ok: true };
+  }),
+
+  /** The signed-in user and the CSRF token the client must send with mutations; null when signed out. */
+  me: publicProcedure.query(({ ctx }) => {
+    const p = ctx.principal;
+    if (p?.kind !== 'user') return null;
+    return { user: publicUser(p.user), csrfToken: p.csrfToken };
+  }),
+
+  changePassword: procedure
+    .meta({ roles: ['admin', 'verifier', 'opd', 'executive'] })
+    .input(changePasswordInput)
+    .mutation(async ({ ctx, input }) => {
+      const p = ctx.principal;
+      if (p?.kind !== 'user')
+        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Silakan masuk terlebih dahulu' });
+      if (!(await verifyPassword(p.user.passwordHash, input.current))) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: 'Kata sandi lama salah' });
+      }
+      const problem = passwordProblem(input.next);
+      if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: problem });
+      const at = new Date(ctx.clock()).toISOString();
+      const hash = await hashPassword(input.next);
+      ctx.db.transaction(() => {
+        setPasswordHash(ctx.db, p.user.id, hash, at);
+        // Other sessions of this account end: a changed password should lock out whoever knew the old one.
+        deleteUserSessions(ctx.db, p.user.id, p.sessionHash);
+        appendAudit(ctx.db, {
+          at,
+          userId: p.user.id,
+          entity: 'app_user',
+          entityId: String(p.user.id),
+          opdId: p.user.opdId,
+          action: 'update',
+          oldJson: null,
+          newJson: JSON.stringify({ password: 'diganti' }),
+          reason: null,
+          source: 'manual',
+        });
+      })();
+      return { ok: true };
+    }),
+});
+
+export function publicUser(u: {
+  id: number;
+  username: string;
+  displayName: string;
+  role: string;
+  opdId: number | null;
+  opdCode: string | null;
+}) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    opdId: u.opdId,
+    opdCode: u.opdCode,
+  };
+}
