@@ -1,10 +1,23 @@
-// The route table, in one screen. Routing is by location.pathname only: walls load one URL and
-// stay there. Query parameters: ?year=2025&asOf=2025-10-31 freeze the figures, ?lang=en switches language.
+// The route table, in one screen. Wall routes (kiosk screens at a fixed 1920×1080 stage) load one
+// URL and stay there; query parameters ?year=2025&asOf=2025-10-31 freeze the figures, ?lang=en
+// switches language. Office routes (sign-in, OPD entry, verification, administration) are
+// normal scrolling pages, each code-split so the wall's JavaScript does not grow.
 
-import { type ComponentType, useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  type ComponentType,
+  type LazyExoticComponent,
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 import { type Locale, t } from '../shared/i18n';
 import { isValidDate } from '../shared/time';
+import { Stage } from './components/Stage';
 import { initialLocale, LocaleContext, storeLocale, useLocale } from './hooks/useLocale';
+import { currentLocation, type Navigation, NavigationContext } from './navigation';
 import { RingkasanPage } from './pages/wall/Ringkasan';
 import type { OverviewInput } from './trpc';
 
@@ -21,6 +34,33 @@ export const ROUTES: Record<string, ComponentType<RouteProps>> = {
   '/': Ringkasan,
   '/wall/ringkasan': Ringkasan,
 };
+
+/** The signed-in roles an office page admits; 'public' needs no session (the sign-in page). */
+export type OfficeRole = 'admin' | 'verifier' | 'opd' | 'executive';
+
+export interface OfficeRoute {
+  page: LazyExoticComponent<ComponentType>;
+  roles: readonly OfficeRole[] | 'public';
+}
+
+const ENTRY_READERS = ['opd', 'admin', 'verifier'] as const;
+const WRITERS = ['opd', 'admin'] as const;
+const EVERYONE = ['admin', 'verifier', 'opd', 'executive'] as const;
+
+export const OFFICE_ROUTES: Record<string, OfficeRoute> = {
+  '/masuk': { page: lazy(() => import('./pages/auth/LoginPage')), roles: 'public' },
+  '/opd': { page: lazy(() => import('./pages/entry/OpdHomePage')), roles: ENTRY_READERS },
+  '/opd/realisasi': { page: lazy(() => import('./pages/entry/RealisasiPage')), roles: ENTRY_READERS },
+  '/opd/progres': { page: lazy(() => import('./pages/entry/ProgresPage')), roles: ENTRY_READERS },
+  '/opd/layanan': { page: lazy(() => import('./pages/entry/LayananPage')), roles: WRITERS },
+  '/opd/impor': { page: lazy(() => import('./pages/entry/ImportPage')), roles: WRITERS },
+  '/verifikasi': { page: lazy(() => import('./pages/verify/VerifyPage')), roles: ['admin', 'verifier'] },
+  '/admin': { page: lazy(() => import('./pages/admin/AdminPage')), roles: ['admin'] },
+  '/audit': { page: lazy(() => import('./pages/oversight/AuditPage')), roles: EVERYONE },
+  '/kepatuhan': { page: lazy(() => import('./pages/oversight/KepatuhanPage')), roles: EVERYONE },
+};
+
+const OfficeShell = lazy(() => import('./office/OfficeShell'));
 
 /** year and asOf from the URL when they are valid; anything else falls back to the server's "now". */
 export function overviewInput(search: URLSearchParams): OverviewInput {
@@ -48,6 +88,15 @@ function NotFound() {
   );
 }
 
+function OfficeLoading() {
+  const { locale } = useLocale();
+  return (
+    <p role="status" style={{ padding: 24 }}>
+      {t('app.loading', locale)}
+    </p>
+  );
+}
+
 export function App() {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   const setLocale = useCallback((l: Locale) => {
@@ -58,11 +107,36 @@ export function App() {
     document.documentElement.lang = locale;
   }, [locale]);
   const localeValue = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
-  const search = useMemo(() => new URLSearchParams(window.location.search), []);
-  const Screen = ROUTES[normalisePath(window.location.pathname)] ?? NotFound;
+
+  const [location, setLocation] = useState(currentLocation);
+  useEffect(() => {
+    const onPop = () => setLocation(currentLocation());
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const navigate = useCallback((to: string, opts?: { replace?: boolean }) => {
+    if (opts?.replace) window.history.replaceState(null, '', to);
+    else window.history.pushState(null, '', to);
+    setLocation(currentLocation());
+  }, []);
+  const navigation = useMemo<Navigation>(() => ({ location, navigate }), [location, navigate]);
+
+  const path = normalisePath(location.pathname);
+  const office = OFFICE_ROUTES[path];
+  const Screen = ROUTES[path] ?? NotFound;
   return (
     <LocaleContext.Provider value={localeValue}>
-      <Screen search={search} />
+      <NavigationContext.Provider value={navigation}>
+        {office ? (
+          <Suspense fallback={<OfficeLoading />}>
+            <OfficeShell route={office} path={path} />
+          </Suspense>
+        ) : (
+          <Stage>
+            <Screen search={location.search} />
+          </Stage>
+        )}
+      </NavigationContext.Provider>
     </LocaleContext.Provider>
   );
 }

@@ -1,12 +1,11 @@
-// Browser entry: mounts the app inside the scaled wall stage with react-query, tRPC and the
-// one-second clock as providers.
+// Browser entry: mounts the app with react-query, tRPC and the one-second clock as providers.
+// App puts wall screens inside the scaled 1920×1080 stage; office pages scroll normally.
 
 import './styles.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { Stage } from './components/Stage';
 import { NowProvider } from './hooks/useNow';
 import { createClient, createQueryClient, TRPCProvider } from './trpc';
 
@@ -17,9 +16,7 @@ function Root() {
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
         <NowProvider>
-          <Stage>
-            <App />
-          </Stage>
+          <App />
         </NowProvider>
       </TRPCProvider>
     </QueryClientProvider>

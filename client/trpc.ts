@@ -1,11 +1,13 @@
 // tRPC client, react-query defaults for wall screens, and the router's output types (inferred,
-// never restated). The server answers at the same origin under /trpc.
+// never restated). The server answers at the same origin under /trpc; the session cookie goes
+// along by itself and every call carries the CSRF token once a session handed it over.
 
 import { keepPreviousData, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '../server/routers/_app';
+import { csrfHeaders } from './csrf';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
@@ -55,7 +57,7 @@ export function createQueryClient(): QueryClient {
 
 export function createClient() {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: '/trpc' })],
+    links: [httpBatchLink({ url: '/trpc', headers: csrfHeaders })],
   });
 }
 

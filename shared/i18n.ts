@@ -147,9 +147,13 @@ export function isLocale(value: unknown): value is Locale {
   return value === 'id' || value === 'en';
 }
 
-/** The message for `key`, with {name} placeholders replaced; unknown placeholders stay visible. */
-export function t(key: MessageKey, locale: Locale = DEFAULT_LOCALE, params?: Record<string, string>): string {
-  const text = messages[locale][key];
+/** `text` with {name} placeholders replaced; unknown placeholders stay visible. */
+export function interpolate(text: string, params?: Record<string, string>): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+/** The message for `key`, with {name} placeholders replaced; unknown placeholders stay visible. */
+export function t(key: MessageKey, locale: Locale = DEFAULT_LOCALE, params?: Record<string, string>): string {
+  return interpolate(messages[locale][key], params);
 }

@@ -1,0 +1,141 @@
+// /masuk: sign in with a username and password. On success the session cookie is set by the
+// server, the CSRF token is kept in memory, and the page goes to ?next= (same-site only) or to the
+// role's home page.
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { LOCALES } from '../../../shared/i18n';
+import { loginInput } from '../../../shared/schemas';
+import { setCsrfToken } from '../../csrf';
+import {
+  describeError,
+  type FieldErrors,
+  fieldError,
+  firstInvalid,
+  issuesToFieldErrors,
+} from '../../forms/errors';
+import { safeNextPath, useNavigation } from '../../navigation';
+import { focusField, TextField } from '../../office/fields';
+import { homeFor, useMaybeSession } from '../../office/session';
+import { useT } from '../../office/useT';
+import { useTRPC } from '../../trpc';
+
+const ORDER = ['username', 'password'] as const;
+
+export default function LoginPage() {
+  const { t, locale, setLocale } = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { location, navigate } = useNavigation();
+  const session = useMaybeSession();
+  const next = safeNextPath(location.search.get('next'));
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    document.title = `${t('login.title')} · ${t('shell.brand')}`;
+  }, [t]);
+
+  // Already signed in (a bookmark to /masuk, or the back button): go on.
+  useEffect(() => {
+    if (session) navigate(next ?? homeFor(session.user.role), { replace: true });
+  }, [session, next, navigate]);
+
+  const login = useMutation(
+    trpc.auth.login.mutationOptions({
+      onSuccess: (data) => {
+        setCsrfToken(data.csrfToken);
+        queryClient.setQueryData(trpc.auth.me.queryKey(), data);
+        navigate(next ?? homeFor(data.user.role), { replace: true });
+      },
+      onError: (err) => {
+        const info = describeError(err, t('error.network'));
+        setErrors(info.fieldErrors);
+        setMessage(info.message);
+        setPassword('');
+        focusField(`login-${firstInvalid(info.fieldErrors, ORDER) ?? 'password'}`);
+      },
+    }),
+  );
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    const parsed = loginInput.safeParse({ username, password });
+    if (!parsed.success) {
+      const errs = issuesToFieldErrors(parsed.error.issues);
+      setErrors(errs);
+      setMessage(t('form.fixErrors'));
+      focusField(`login-${firstInvalid(errs, ORDER) ?? 'username'}`);
+      return;
+    }
+    setErrors({});
+    login.mutate(parsed.data);
+  };
+
+  return (
+    <main className="login-page" id="main">
+      <div className="login-card">
+        <div className="login-brand">
+          <span className="brand-name">{t('shell.brand')}</span>
+          <span className="brand-sub">{t('shell.brandSub')}</span>
+        </div>
+        <h1 className="page-title">{t('login.title')}</h1>
+        <p className="page-lead">{t('login.lead')}</p>
+        <form onSubmit={submit} noValidate>
+          <TextField
+            id="login-username"
+            label={t('login.username')}
+            value={username}
+            onChange={setUsername}
+            autoComplete="username"
+            error={fieldError(errors, 'username')}
+            testId="login-username"
+            required
+          />
+          <TextField
+            id="login-password"
+            type="password"
+            label={t('login.password')}
+            value={password}
+            onChange={setPassword}
+            autoComplete="current-password"
+            error={fieldError(errors, 'password')}
+            testId="login-password"
+            required
+          />
+          {message ? (
+            <div className="notice notice--error" role="alert" data-testid="login-error">
+              {message}
+            </div>
+          ) : null}
+          <button
+            type="submit"
+            className="btn btn--primary btn--block"
+            disabled={login.isPending}
+            data-testid="login-submit"
+          >
+            {login.isPending ? t('login.submitting') : t('login.submit')}
+          </button>
+        </form>
+        <fieldset className="lang-switch login-lang">
+          <legend className="sr-only">{t('shell.language')}</legend>
+          {LOCALES.map((l) => (
+            <button
+              key={l}
+              type="button"
+              className="btn btn--small btn--ghost"
+              aria-pressed={l === locale}
+              data-testid={`lang-${l}`}
+              onClick={() => setLocale(l)}
+            >
+              {l.toUpperCase()}
+            </button>
+          ))}
+        </fieldset>
+      </div>
+    </main>
+  );
+}
