@@ -16,7 +16,10 @@ export function resolvePrincipal(db: Db, req: Request, nowMs: number): Principal
   if (bearer) {
     const token = tokenByHash(db, sha256(bearer));
     if (!token || token.revokedAt !== null) return null;
-    touchToken(db, token.id, new Date(nowMs).toISOString());
+    // A wall polls all day: record use at most once a minute, not a write per request.
+    if (token.lastUsedAt === null || nowMs - Date.parse(token.lastUsedAt) > 60_000) {
+      touchToken(db, token.id, new Date(nowMs).toISOString());
+    }
     return { kind: 'token', token };
   }
   const s = resolveSession(db, req, nowMs);

@@ -2,8 +2,7 @@
 // (which OPDs reported a period on time, late, or not at all).
 import { z } from 'zod';
 import { periodSchema } from '../../shared/schemas';
-import { deadlineOf } from '../auth/policy';
-import { opdReports } from '../db/queries/periods';
+import { complianceOf } from '../compliance';
 import { opdByCode } from '../db/queries/reference';
 import { auditForFigure, auditForOpd, auditTouchesOpd } from '../db/queries/verification';
 import { type AppContext, procedure, publicProcedure, router, TRPCError } from '../trpc';
@@ -72,20 +71,5 @@ export const complianceRouter = router({
   /** Per OPD: reported on time, late, or not yet, for a family and period (a wall KPI). */
   byPeriod: publicProcedure
     .input(z.object({ family: z.enum(['budget', 'masterplan']), period: periodSchema }).strict())
-    .query(({ ctx, input }) => {
-      const deadline = deadlineOf(ctx.db, input.family, input.period);
-      const now = ctx.clock();
-      const rows = opdReports(ctx.db, input.family, input.period).map((r) => ({
-        ...r,
-        state:
-          r.firstAt === null
-            ? now > deadline
-              ? ('belum_melapor' as const)
-              : ('belum' as const)
-            : Date.parse(r.firstAt) <= deadline
-              ? ('tepat_waktu' as const)
-              : ('terlambat' as const),
-      }));
-      return { family: input.family, period: input.period, deadline: new Date(deadline).toISOString(), rows };
-    }),
+    .query(({ ctx, input }) => complianceOf(ctx.db, input.family, input.period, ctx.clock())),
 });

@@ -154,12 +154,14 @@ export interface TokenRow {
   feedSource: string | null;
   opdId: number | null;
   revokedAt: string | null;
+  lastUsedAt: string | null;
 }
 
 export function tokenByHash(db: Db, hash: string): TokenRow | undefined {
   return prep(
     db,
-    `SELECT id, name, kind, feed_source AS feedSource, opd_id AS opdId, revoked_at AS revokedAt
+    `SELECT id, name, kind, feed_source AS feedSource, opd_id AS opdId, revoked_at AS revokedAt,
+            last_used_at AS lastUsedAt
      FROM api_token WHERE token_hash = ?`,
   ).get(hash) as TokenRow | undefined;
 }

@@ -303,3 +303,12 @@ export function rebuildBudgetRollups(db: Db, year: number): void {
 export function budgetYears(db: Db): number[] {
   return prep(db, 'SELECT DISTINCT year FROM sub_kegiatan ORDER BY year').pluck().all() as number[];
 }
+
+/** Realisation figures of a year and stage through a month: how many reported, how many verified. */
+export function budgetVerification(db: Db, year: number, stage: BudgetStage, untilMonth: number): { reported: number; verified: number } {
+  return prep(
+    db,
+    `SELECT COALESCE(SUM(reported), 0) AS reported, COALESCE(SUM(verified), 0) AS verified FROM budget_month_rollup
+     WHERE year = ? AND stage = ? AND dim = 'total' AND key = 'ALL' AND month <= ?`,
+  ).get(year, stage, untilMonth) as { reported: number; verified: number };
+}

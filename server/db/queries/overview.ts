@@ -5,7 +5,7 @@ import { budgetMonthLimit, type OverviewInput } from '../../kpi/overview';
 import type { Freshness } from '../../kpi/types';
 import { setting } from '../../settings';
 import type { Db } from '../connection';
-import { budgetSlices, stageOn } from './budget';
+import { budgetSlices, budgetVerification, stageOn } from './budget';
 import { complaintAgg } from './complaints';
 import { type Family, type FreshnessRow, freshnessForYear, latestFreshness } from './freshness';
 import { ikmSurveys } from './ikm';
@@ -44,6 +44,13 @@ export function overviewInput(db: Db, year: number, asOf: string, nowIso: string
   const fresh = new Map<Family, FreshnessRow>(freshnessForYear(db, year).map((r) => [r.family, r]));
 
   const stage = stageOn(db, year, asOf);
+  // Share of the year's realisation figures (through the as-of month) that the verifier approved.
+  const verifiedPct = (): number | null => {
+    const limit = budgetMonthLimit(year, asOf);
+    if (limit === null) return null;
+    const v = budgetVerification(db, year, stage, limit);
+    return v.reported > 0 ? (v.verified / v.reported) * 100 : null;
+  };
   const servicePeriod = latestServicePeriod(db, capPeriod) ?? capPeriod;
   const frameworks = listIndexFrameworks(db).map((f) => indexFrameworkDef(db, f.id));
   const assessmentYear = Math.min(year, d.year);
@@ -54,7 +61,7 @@ export function overviewInput(db: Db, year: number, asOf: string, nowIso: string
     nowIso,
     freshness: {
       pillars: freshness(fresh.get('masterplan'), 'Laporan OPD', capPeriod),
-      budget: freshness(fresh.get('budget'), 'Laporan realisasi OPD', capPeriod),
+      budget: { ...freshness(fresh.get('budget'), 'Laporan realisasi OPD', capPeriod), verifiedPct: verifiedPct() },
       spbe: freshness(latestFreshness(db, 'spbe', assessmentYear), 'Penilaian SPBE'),
       services: { ...freshness(fresh.get('services'), 'Sistem layanan', capPeriod), period: servicePeriod },
       complaints: freshness(fresh.get('complaints'), 'Lapor MasBuP', capPeriod),

@@ -230,3 +230,17 @@ describe('verification, audit and discipline', () => {
     expect(oct.rows.some((r) => r.state === 'belum_melapor' || r.state === 'tepat_waktu')).toBe(true);
   });
 });
+
+describe('verified share on the summary', () => {
+  test('the budget tile says what share of the year figures the verifier approved, and a verification moves it', async () => {
+    const share = async () => (await callerAs(t, null).dashboard.overview({ asOf: '2026-11-30' })).budget.freshness.verifiedPct ?? -1;
+    const before = await share();
+    const counts = t.db
+      .prepare(`SELECT SUM(reported) AS r, SUM(verified) AS v FROM budget_month_rollup WHERE year = 2026 AND stage = 'murni' AND dim = 'total' AND month <= 11`)
+      .get() as { r: number; v: number };
+    expect(before).toBeCloseTo((counts.v / counts.r) * 100, 9);
+    const pending = (await verifier.verify.queue({ family: 'budget' }))[0] as { id: number };
+    await verifier.verify.decide({ family: 'budget', id: pending.id, decision: 'verified' });
+    expect(await share()).toBeCloseTo(((counts.v + 1) / counts.r) * 100, 9);
+  });
+});
