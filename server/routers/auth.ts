@@ -3,6 +3,7 @@
 import { changePasswordInput, loginInput } from '../../shared/schemas';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords';
 import { endSession, startSession } from '../auth/session';
+import type { Role } from '../db/queries/auth';
 import {
   clearLoginFailures,
   deleteUserSessions,

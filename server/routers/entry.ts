@@ -88,7 +88,12 @@ export const entryRouter = router({
     .query(({ ctx, input }) => {
       const opd = opdOf(ctx, input?.opdCode);
       const now = ctx.clock();
-      const current = lastMonthPeriod(now);
+      // Last month is due until its deadline; after that the month in progress is the one to fill.
+      const lastMonth = lastMonthPeriod(now);
+      const current =
+        now <= deadlineOf(ctx.db, 'budget', lastMonth)
+          ? lastMonth
+          : monthKey(wibParts(now).year, wibParts(now).month);
       const periods = [0, 1, 2].map((back) => {
         const { year, month } = wibParts(now);
         const idx = year * 12 + (month - 1) - 1 - back;

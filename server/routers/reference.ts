@@ -1,6 +1,8 @@
 import { wibParts } from '../../shared/time';
 import {
+  complaintCodes,
   listHolidays,
+  listIkmElements,
   listKecamatan,
   listOpds,
   listPillars,
@@ -14,4 +16,6 @@ export const referenceRouter = router({
   pillars: publicProcedure.query(({ ctx }) => listPillars(ctx.db, wibParts(ctx.clock()).year)),
   holidays: publicProcedure.query(({ ctx }) => listHolidays(ctx.db)),
   services: publicProcedure.query(({ ctx }) => listServiceTypes(ctx.db)),
+  complaintCodes: publicProcedure.query(({ ctx }) => complaintCodes(ctx.db)),
+  ikmElements: publicProcedure.query(({ ctx }) => listIkmElements(ctx.db)),
 });

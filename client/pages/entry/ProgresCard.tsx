@@ -236,7 +236,9 @@ export function ProgresCard({
       old
         ? {
             ...old,
-            rows: old.rows.map((r) => (r.id === id ? { ...r, ...latest, version: conflict.version } : r)),
+            rows: old.rows.map((r) =>
+              r.id === id ? ({ ...r, ...latest, version: conflict.version } as typeof r) : r,
+            ),
           }
         : old,
     );

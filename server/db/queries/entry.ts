@@ -48,7 +48,27 @@ export function opdSubKegiatanForMonth(db: Db, opdId: number, year: number, mont
   }[];
 }
 
-export function opdProgrammesForPeriod(db: Db, opdId: number, period: string) {
+export interface ProgrammeEntryRow {
+  id: number;
+  code: string;
+  name: string;
+  indicatorName: string;
+  indicatorUnit: string;
+  indicatorTarget: number;
+  plannedPct: number | null;
+  physicalPct: number | null;
+  spentRp: number | null;
+  indicatorValue: number | null;
+  status: string | null;
+  kendala: string | null;
+  tindakLanjut: string | null;
+  evidenceUrl: string | null;
+  version: number | null;
+  verification: string | null;
+  verificationNote: string | null;
+}
+
+export function opdProgrammesForPeriod(db: Db, opdId: number, period: string): ProgrammeEntryRow[] {
   const year = Number(period.slice(0, 4));
   return prep(
     db,
@@ -61,7 +81,7 @@ export function opdProgrammesForPeriod(db: Db, opdId: number, period: string) {
      LEFT JOIN programme_plan x ON x.programme_id = p.id AND x.period = @period
      LEFT JOIN programme_progress pp ON pp.programme_id = p.id AND pp.period = @period
      WHERE p.coordinator_opd_id = @opdId AND p.start_year <= @year AND p.end_year >= @year ORDER BY p.code`,
-  ).all({ opdId, period, year }) as Record<string, unknown>[];
+  ).all({ opdId, period, year }) as ProgrammeEntryRow[];
 }
 
 /** Figures of an OPD that the verifier returned, newest first. */

@@ -163,3 +163,24 @@ export function listServiceTypes(db: Db): ServiceTypeRow[] {
        FROM service_type s JOIN opd o ON o.id = s.opd_id WHERE s.active = 1 ORDER BY s.code`,
   ).all() as ServiceTypeRow[];
 }
+
+export function complaintCodes(db: Db) {
+  return {
+    channels: prep(db, 'SELECT code, name FROM complaint_channel ORDER BY name').all() as {
+      code: string;
+      name: string;
+    }[],
+    topics: prep(db, 'SELECT code, name FROM complaint_topic ORDER BY name').all() as {
+      code: string;
+      name: string;
+    }[],
+    categories: prep(
+      db,
+      'SELECT code, name, deadline_days AS deadlineDays FROM complaint_category ORDER BY deadline_days',
+    ).all() as {
+      code: string;
+      name: string;
+      deadlineDays: number;
+    }[],
+  };
+}

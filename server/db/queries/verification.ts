@@ -5,25 +5,52 @@ import { prep } from '../prepare';
 
 export type VerifyFamily = 'budget' | 'masterplan';
 
-export function verificationQueue(db: Db, family: VerifyFamily, opdId: number | null, limit: number) {
+export interface QueueRow {
+  id: number;
+  family: VerifyFamily;
+  opdCode: string;
+  opdName: string;
+  code: string;
+  name: string;
+  period: string;
+  /** The figure's key in the audit trail ('subKegiatanId:month' or 'programmeId:period'). */
+  entityId: string;
+  sp2dRp: number | null;
+  spjRp: number | null;
+  fisikPct: number | null;
+  physicalPct: number | null;
+  spentRp: number | null;
+  kendala: string | null;
+  enteredAt: string;
+}
+
+export function verificationQueue(
+  db: Db,
+  family: VerifyFamily,
+  opdId: number | null,
+  limit: number,
+): QueueRow[] {
   if (family === 'budget') {
     return prep(
       db,
-      `SELECT r.id, o.code AS opdCode, o.short_name AS opdName, s.code, s.name, printf('%04d-%02d', s.year, r.month) AS period,
-              r.sp2d_rp AS sp2dRp, r.fisik_pct AS fisikPct, r.entered_at AS enteredAt, r.verification
+      `SELECT r.id, 'budget' AS family, o.code AS opdCode, o.short_name AS opdName, s.code, s.name,
+              printf('%04d-%02d', s.year, r.month) AS period, r.sub_kegiatan_id || ':' || r.month AS entityId,
+              r.sp2d_rp AS sp2dRp, r.spj_rp AS spjRp, r.fisik_pct AS fisikPct, NULL AS physicalPct, NULL AS spentRp,
+              NULL AS kendala, r.entered_at AS enteredAt
        FROM budget_realisation r JOIN sub_kegiatan s ON s.id = r.sub_kegiatan_id JOIN opd o ON o.id = s.opd_id
        WHERE r.verification = 'submitted' AND (@opdId IS NULL OR s.opd_id = @opdId)
        ORDER BY r.entered_at LIMIT @limit`,
-    ).all({ opdId, limit }) as Record<string, unknown>[];
+    ).all({ opdId, limit }) as QueueRow[];
   }
   return prep(
     db,
-    `SELECT pp.id, o.code AS opdCode, o.short_name AS opdName, p.code, p.name, pp.period, pp.physical_pct AS physicalPct,
-            pp.kendala, pp.entered_at AS enteredAt, pp.verification
+    `SELECT pp.id, 'masterplan' AS family, o.code AS opdCode, o.short_name AS opdName, p.code, p.name, pp.period,
+            pp.programme_id || ':' || pp.period AS entityId, NULL AS sp2dRp, NULL AS spjRp, NULL AS fisikPct,
+            pp.physical_pct AS physicalPct, pp.spent_rp AS spentRp, pp.kendala, pp.entered_at AS enteredAt
      FROM programme_progress pp JOIN programme p ON p.id = pp.programme_id JOIN opd o ON o.id = p.coordinator_opd_id
      WHERE pp.verification = 'submitted' AND (@opdId IS NULL OR p.coordinator_opd_id = @opdId)
      ORDER BY pp.entered_at LIMIT @limit`,
-  ).all({ opdId, limit }) as Record<string, unknown>[];
+  ).all({ opdId, limit }) as QueueRow[];
 }
 
 export interface FigureState {
@@ -83,22 +110,36 @@ export function bumpBudgetVerified(db: Db, subKegiatanId: number, month: number,
   ).run({ delta, month, sub: subKegiatanId });
 }
 
-export function auditForFigure(db: Db, entity: string, entityId: string) {
-  return prep(
-    db,
-    `SELECT a.id, a.at, u.username, u.display_name AS displayName, a.action, a.old_json AS oldJson, a.new_json AS newJson,
-            a.reason, a.source
-     FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.id DESC`,
-  ).all(entity, entityId) as Record<string, unknown>[];
+export interface AuditRow {
+  id: number;
+  at: string;
+  entity: string;
+  entityId: string;
+  username: string | null;
+  displayName: string | null;
+  action: string;
+  oldJson: string | null;
+  newJson: string | null;
+  reason: string | null;
+  source: string;
 }
 
-export function auditForOpd(db: Db, opdId: number, limit: number) {
+export function auditForFigure(db: Db, entity: string, entityId: string): AuditRow[] {
   return prep(
     db,
-    `SELECT a.id, a.at, a.entity, a.entity_id AS entityId, u.username, a.action, a.old_json AS oldJson, a.new_json AS newJson,
-            a.reason, a.source
+    `SELECT a.id, a.at, a.entity, a.entity_id AS entityId, u.username, u.display_name AS displayName, a.action,
+            a.old_json AS oldJson, a.new_json AS newJson, a.reason, a.source
+     FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.id DESC`,
+  ).all(entity, entityId) as AuditRow[];
+}
+
+export function auditForOpd(db: Db, opdId: number, limit: number): AuditRow[] {
+  return prep(
+    db,
+    `SELECT a.id, a.at, a.entity, a.entity_id AS entityId, u.username, u.display_name AS displayName, a.action,
+            a.old_json AS oldJson, a.new_json AS newJson, a.reason, a.source
      FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id WHERE a.opd_id = ? ORDER BY a.at DESC, a.id DESC LIMIT ?`,
-  ).all(opdId, limit) as Record<string, unknown>[];
+  ).all(opdId, limit) as AuditRow[];
 }
 
 export function auditTouchesOpd(db: Db, entity: string, entityId: string, opdId: number | null): boolean {
