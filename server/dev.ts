@@ -12,7 +12,13 @@ import { loadEnv } from './env';
 const env = loadEnv({ NODE_ENV: 'development', ...process.env });
 const log = (msg: string) => console.log(`[adiguna:dev] ${msg}`);
 const db = openDb(env.DATABASE_PATH);
-prepareDatabase(db, { seed: env.SEED, size: env.SEED_SIZE, nowMs: Date.now(), log, adminPassword: env.ADMIN_PASSWORD });
+prepareDatabase(db, {
+  seed: env.SEED,
+  size: env.SEED_SIZE,
+  nowMs: Date.now(),
+  log,
+  adminPassword: env.ADMIN_PASSWORD,
+});
 const { app } = createApp({ db, buildId: 'dev' });
 const vite = await createVite({
   configFile: path.join(ROOT, 'vite.config.ts'),

@@ -13,7 +13,13 @@ async function main(): Promise<void> {
   };
   const db = openDb(env.DATABASE_PATH);
   log(`database ${env.DATABASE_PATH}`);
-  prepareDatabase(db, { seed: env.SEED, size: env.SEED_SIZE, nowMs: Date.now(), log, adminPassword: env.ADMIN_PASSWORD });
+  prepareDatabase(db, {
+    seed: env.SEED,
+    size: env.SEED_SIZE,
+    nowMs: Date.now(),
+    log,
+    adminPassword: env.ADMIN_PASSWORD,
+  });
   await ensureClientBuild(log);
   const { app } = createApp({ db, clientDir: CLIENT_DIST, buildId: buildId() });
   const server = app.listen(env.PORT, env.HOST, () => {

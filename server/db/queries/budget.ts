@@ -305,7 +305,12 @@ export function budgetYears(db: Db): number[] {
 }
 
 /** Realisation figures of a year and stage through a month: how many reported, how many verified. */
-export function budgetVerification(db: Db, year: number, stage: BudgetStage, untilMonth: number): { reported: number; verified: number } {
+export function budgetVerification(
+  db: Db,
+  year: number,
+  stage: BudgetStage,
+  untilMonth: number,
+): { reported: number; verified: number } {
   return prep(
     db,
     `SELECT COALESCE(SUM(reported), 0) AS reported, COALESCE(SUM(verified), 0) AS verified FROM budget_month_rollup

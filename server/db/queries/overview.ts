@@ -61,7 +61,10 @@ export function overviewInput(db: Db, year: number, asOf: string, nowIso: string
     nowIso,
     freshness: {
       pillars: freshness(fresh.get('masterplan'), 'Laporan OPD', capPeriod),
-      budget: { ...freshness(fresh.get('budget'), 'Laporan realisasi OPD', capPeriod), verifiedPct: verifiedPct() },
+      budget: {
+        ...freshness(fresh.get('budget'), 'Laporan realisasi OPD', capPeriod),
+        verifiedPct: verifiedPct(),
+      },
       spbe: freshness(latestFreshness(db, 'spbe', assessmentYear), 'Penilaian SPBE'),
       services: { ...freshness(fresh.get('services'), 'Sistem layanan', capPeriod), period: servicePeriod },
       complaints: freshness(fresh.get('complaints'), 'Lapor MasBuP', capPeriod),
