@@ -7,6 +7,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { resolvePrincipal } from './auth/principal';
 import { CSRF_HEADER } from './auth/session';
 import type { Db } from './db/connection';
+import { transferRouter } from './http/transfer';
 import type { Overview } from './kpi/types';
 import { ChangeBus } from './live';
 import { ChangeKeyedMemo } from './memo';
@@ -84,6 +85,8 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
     }),
   );
 
+  app.use('/api', transferRouter(context));
+
   const clientDir = opts.clientDir;
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     // Hashed assets never change: cache for a year. index.html always revalidates (new builds).
@@ -93,7 +96,7 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
     );
     app.use(express.static(clientDir, { index: false, maxAge: 0 }));
     const indexHtml = path.join(clientDir, 'index.html');
-    app.get(/^\/(?!trpc|healthz|assets).*/, (_req, res) => {
+    app.get(/^\/(?!trpc|healthz|assets|api\/).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);
     });
