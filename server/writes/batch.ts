@@ -5,7 +5,13 @@ import { wibMonth, wibParts } from '../../shared/time';
 import type { Db } from '../db/connection';
 import { appendAudit, appendChange, type ChangeRow, touchFreshness } from '../db/queries/freshness';
 import { listHolidays } from '../db/queries/reference';
-import { completeServiceRecord, insertServiceRecord, recordBySourceId } from '../db/queries/services';
+import {
+  applyServiceDelta,
+  completeServiceRecordRow,
+  insertServiceRecordRow,
+  recordBySourceId,
+  ServiceRollupDelta,
+} from '../db/queries/services';
 import { durationMin, makeCalendar, slaMet } from '../kpi/calendar';
 import { bucketOf } from '../kpi/histogram';
 import type { SlaUnit } from '../kpi/types';
@@ -59,6 +65,8 @@ export function recordServiceBatch(
         bucket: bucketOf(minutes),
       };
     };
+    // Rollup changes of the whole batch, written once per key at the end.
+    const delta = new ServiceRollupDelta();
     let inserted = 0;
     let completed = 0;
     let unchanged = 0;
@@ -69,7 +77,18 @@ export function recordServiceBatch(
       if (existing) {
         if (existing.completedMs === null && r.completedMs !== null) {
           const d = derive(existing.serviceId, existing.submittedMs, r.completedMs);
-          completeServiceRecord(db, existing, { completedMs: r.completedMs, ...d });
+          completeServiceRecordRow(db, existing, { completedMs: r.completedMs, ...d });
+          delta.addCompletion(
+            {
+              ...existing,
+              completedMs: r.completedMs,
+              ...d,
+              source: actor.source,
+              sourceId: r.sourceId,
+              enteredAt: at,
+            },
+            true,
+          );
           appendAudit(db, {
             at,
             userId: actor.userId,
@@ -87,14 +106,16 @@ export function recordServiceBatch(
         continue;
       }
       const d = r.completedMs === null ? null : derive(r.serviceId, r.submittedMs, r.completedMs);
-      insertServiceRecord(db, {
+      const rec = {
         ...r,
         durationMin: d?.durationMin ?? null,
         onTime: d?.onTime ?? null,
         bucket: d?.bucket ?? null,
         source: actor.source,
         enteredAt: at,
-      });
+      };
+      insertServiceRecordRow(db, rec);
+      delta.addRecord(rec);
       inserted++;
       const when = r.completedMs ?? r.submittedMs;
       const year = wibParts(when).year;
@@ -103,6 +124,7 @@ export function recordServiceBatch(
       const opd = services.get(r.serviceId)?.opdId;
       if (opd !== undefined) opds.add(opd);
     }
+    applyServiceDelta(db, delta);
     if (inserted + completed === 0) return { inserted, completed, unchanged, change: null };
     for (const [year, month] of periods)
       touchFreshness(db, 'services', year, month, at, actor.source === 'demo', inserted);

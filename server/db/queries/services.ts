@@ -20,20 +20,150 @@ export interface ServiceRecordInput {
   enteredAt: string;
 }
 
-const bumpMonth = `INSERT INTO service_month_rollup (service_id, period, submitted, completed, on_time, sum_duration_min)
-  VALUES (@serviceId, @period, @submitted, @completed, @onTime, @duration)
-  ON CONFLICT (period, service_id) DO UPDATE SET submitted = submitted + excluded.submitted,
-    completed = completed + excluded.completed, on_time = on_time + excluded.on_time,
-    sum_duration_min = sum_duration_min + excluded.sum_duration_min`;
-const bumpKec = `INSERT INTO service_kecamatan_rollup (kecamatan_id, period, submitted, completed, on_time)
-  VALUES (@kecamatanId, @period, @submitted, @completed, @onTime)
-  ON CONFLICT (kecamatan_id, period) DO UPDATE SET submitted = submitted + excluded.submitted,
-    completed = completed + excluded.completed, on_time = on_time + excluded.on_time`;
-const bumpOpen = `INSERT INTO service_open_rollup (service_id, day, open) VALUES (?, ?, ?)
-  ON CONFLICT (service_id, day) DO UPDATE SET open = open + excluded.open`;
+/**
+ * Rollup changes accumulated in memory and written once per key: a single write is a delta of one
+ * record, an import of 100 000 records one delta for the batch. Every rollup rule lives here.
+ */
+export class ServiceRollupDelta {
+  readonly months = new Map<
+    string,
+    {
+      serviceId: number;
+      period: string;
+      submitted: number;
+      completed: number;
+      onTime: number;
+      duration: number;
+      hist: Map<number, number>;
+    }
+  >();
+  readonly kecamatan = new Map<
+    string,
+    { kecamatanId: number; period: string; submitted: number; completed: number; onTime: number }
+  >();
+  readonly open = new Map<string, { serviceId: number; day: string; n: number }>();
+  private readonly wibCache = new Map<number, [string, string]>();
 
-/** Insert one record (open or completed) and its rollup contributions. Returns its id. */
-export function insertServiceRecord(db: Db, r: ServiceRecordInput): number {
+  /** WIB date and month of an instant, memoised per day. */
+  private wib(ms: number): [string, string] {
+    const k = Math.floor((ms + 25_200_000) / 86_400_000);
+    let v = this.wibCache.get(k);
+    if (!v) {
+      v = [wibDate(ms), wibMonth(ms)];
+      this.wibCache.set(k, v);
+    }
+    return v;
+  }
+
+  private month(serviceId: number, period: string) {
+    const key = `${period}|${serviceId}`;
+    let m = this.months.get(key);
+    if (!m) {
+      m = { serviceId, period, submitted: 0, completed: 0, onTime: 0, duration: 0, hist: new Map() };
+      this.months.set(key, m);
+    }
+    return m;
+  }
+
+  private kec(kecamatanId: number, period: string) {
+    const key = `${kecamatanId}|${period}`;
+    let k = this.kecamatan.get(key);
+    if (!k) {
+      k = { kecamatanId, period, submitted: 0, completed: 0, onTime: 0 };
+      this.kecamatan.set(key, k);
+    }
+    return k;
+  }
+
+  private openDelta(serviceId: number, day: string, n: number): void {
+    const key = `${serviceId}|${day}`;
+    const o = this.open.get(key);
+    if (o) o.n += n;
+    else this.open.set(key, { serviceId, day, n });
+  }
+
+  /** A new record: counted by its submission month; open, or completed in its completion month. */
+  addRecord(r: ServiceRecordInput): void {
+    const [day, period] = this.wib(r.submittedMs);
+    this.month(r.serviceId, period).submitted++;
+    if (r.kecamatanId !== null) this.kec(r.kecamatanId, period).submitted++;
+    if (r.completedMs === null) this.openDelta(r.serviceId, day, 1);
+    else this.addCompletion(r);
+  }
+
+  /** A completion (of a new record, or of one that was open: then `wasOpen` leaves the backlog). */
+  addCompletion(r: ServiceRecordInput, wasOpen = false): void {
+    if (r.completedMs === null || r.durationMin === null || r.onTime === null || r.bucket === null) {
+      throw new Error('a completion needs completedMs, durationMin, onTime and bucket');
+    }
+    const [, period] = this.wib(r.completedMs);
+    const onTime = r.onTime ? 1 : 0;
+    const m = this.month(r.serviceId, period);
+    m.completed++;
+    m.onTime += onTime;
+    m.duration += r.durationMin;
+    m.hist.set(r.bucket, (m.hist.get(r.bucket) ?? 0) + 1);
+    if (r.kecamatanId !== null) {
+      const k = this.kec(r.kecamatanId, period);
+      k.completed++;
+      k.onTime += onTime;
+    }
+    if (wasOpen) this.openDelta(r.serviceId, this.wib(r.submittedMs)[0], -1);
+  }
+}
+
+/** Write an accumulated delta: one upsert per rollup key, one histogram merge per service-month. */
+export function applyServiceDelta(db: Db, d: ServiceRollupDelta): void {
+  const bumpMonth = prep(
+    db,
+    `INSERT INTO service_month_rollup (service_id, period, submitted, completed, on_time, sum_duration_min)
+     VALUES (@serviceId, @period, @submitted, @completed, @onTime, @duration)
+     ON CONFLICT (period, service_id) DO UPDATE SET submitted = submitted + excluded.submitted,
+       completed = completed + excluded.completed, on_time = on_time + excluded.on_time,
+       sum_duration_min = sum_duration_min + excluded.sum_duration_min`,
+  );
+  const readHist = prep(
+    db,
+    'SELECT hist_json FROM service_month_rollup WHERE period = ? AND service_id = ?',
+  ).pluck();
+  const writeHist = prep(
+    db,
+    'UPDATE service_month_rollup SET hist_json = ? WHERE period = ? AND service_id = ?',
+  );
+  for (const m of d.months.values()) {
+    bumpMonth.run({
+      serviceId: m.serviceId,
+      period: m.period,
+      submitted: m.submitted,
+      completed: m.completed,
+      onTime: m.onTime,
+      duration: m.duration,
+    });
+    if (m.hist.size === 0) continue;
+    const bins = new Map<number, number>(
+      JSON.parse(readHist.get(m.period, m.serviceId) as string) as [number, number][],
+    );
+    for (const [bucket, n] of m.hist) bins.set(bucket, (bins.get(bucket) ?? 0) + n);
+    writeHist.run(histJson([...bins.entries()].sort(([a], [b]) => a - b)), m.period, m.serviceId);
+  }
+  const bumpKec = prep(
+    db,
+    `INSERT INTO service_kecamatan_rollup (kecamatan_id, period, submitted, completed, on_time)
+     VALUES (@kecamatanId, @period, @submitted, @completed, @onTime)
+     ON CONFLICT (kecamatan_id, period) DO UPDATE SET submitted = submitted + excluded.submitted,
+       completed = completed + excluded.completed, on_time = on_time + excluded.on_time`,
+  );
+  for (const k of d.kecamatan.values()) bumpKec.run(k);
+  const bumpOpen = prep(
+    db,
+    `INSERT INTO service_open_rollup (service_id, day, open) VALUES (?, ?, ?)
+     ON CONFLICT (service_id, day) DO UPDATE SET open = open + excluded.open`,
+  );
+  for (const o of d.open.values()) if (o.n !== 0) bumpOpen.run(o.serviceId, o.day, o.n);
+}
+
+/** The raw row only; its rollup contribution goes through a ServiceRollupDelta. */
+export function insertServiceRecordRow(db: Db, r: ServiceRecordInput): number {
   const { lastInsertRowid } = prep(
     db,
     `INSERT INTO service_record (service_id, kecamatan_id, submitted_ms, completed_ms, duration_min,
@@ -41,57 +171,16 @@ export function insertServiceRecord(db: Db, r: ServiceRecordInput): number {
        VALUES (@serviceId, @kecamatanId, @submittedMs, @completedMs, @durationMin, @onTime, @source,
          @sourceId, @enteredAt)`,
   ).run({ ...r, onTime: r.onTime === null ? null : r.onTime ? 1 : 0 });
-  const submittedPeriod = wibMonth(r.submittedMs);
-  prep(db, bumpMonth).run({
-    serviceId: r.serviceId,
-    period: submittedPeriod,
-    submitted: 1,
-    completed: 0,
-    onTime: 0,
-    duration: 0,
-  });
-  if (r.kecamatanId !== null) {
-    prep(db, bumpKec).run({
-      kecamatanId: r.kecamatanId,
-      period: submittedPeriod,
-      submitted: 1,
-      completed: 0,
-      onTime: 0,
-    });
-  }
-  if (r.completedMs === null) {
-    prep(db, bumpOpen).run(r.serviceId, wibDate(r.submittedMs), 1);
-  } else {
-    addCompletion(db, r);
-  }
   return Number(lastInsertRowid);
 }
 
-function addCompletion(db: Db, r: ServiceRecordInput): void {
-  if (r.completedMs === null || r.durationMin === null || r.onTime === null || r.bucket === null) {
-    throw new Error('a completion needs completedMs, durationMin, onTime and bucket');
-  }
-  const period = wibMonth(r.completedMs);
-  const onTime = r.onTime ? 1 : 0;
-  prep(db, bumpMonth).run({
-    serviceId: r.serviceId,
-    period,
-    submitted: 0,
-    completed: 1,
-    onTime,
-    duration: r.durationMin,
-  });
-  if (r.kecamatanId !== null) {
-    prep(db, bumpKec).run({ kecamatanId: r.kecamatanId, period, submitted: 0, completed: 1, onTime });
-  }
-  const current = prep(db, 'SELECT hist_json FROM service_month_rollup WHERE period = ? AND service_id = ?')
-    .pluck()
-    .get(period, r.serviceId) as string;
-  prep(db, 'UPDATE service_month_rollup SET hist_json = ? WHERE period = ? AND service_id = ?').run(
-    histJson(addToHistogram(JSON.parse(current) as [number, number][], r.bucket)),
-    period,
-    r.serviceId,
-  );
+/** Insert one record (open or completed) and its rollup contributions. Returns its id. */
+export function insertServiceRecord(db: Db, r: ServiceRecordInput): number {
+  const id = insertServiceRecordRow(db, r);
+  const delta = new ServiceRollupDelta();
+  delta.addRecord(r);
+  applyServiceDelta(db, delta);
+  return id;
 }
 
 /** Add one count to a [[bucket, n], …] list kept ascending by bucket. */
@@ -294,11 +383,11 @@ export function recordBySourceId(db: Db, source: string, sourceId: string): Exis
   ).get(source, sourceId) as ExistingRecord | undefined;
 }
 
-/** Complete a record that was open: it leaves the backlog and joins its completion month. */
-export function completeServiceRecord(
+/** Mark an open record completed (its rollup change goes through `delta`). */
+export function completeServiceRecordRow(
   db: Db,
   rec: ExistingRecord,
-  c: { completedMs: number; durationMin: number; onTime: boolean; bucket: number },
+  c: { completedMs: number; durationMin: number; onTime: boolean },
 ): void {
   if (rec.completedMs !== null) throw new Error(`service record ${rec.id} is already completed`);
   prep(db, 'UPDATE service_record SET completed_ms = ?, duration_min = ?, on_time = ? WHERE id = ?').run(
@@ -307,17 +396,4 @@ export function completeServiceRecord(
     c.onTime ? 1 : 0,
     rec.id,
   );
-  prep(db, bumpOpen).run(rec.serviceId, wibDate(rec.submittedMs), -1);
-  addCompletion(db, {
-    serviceId: rec.serviceId,
-    kecamatanId: rec.kecamatanId,
-    submittedMs: rec.submittedMs,
-    completedMs: c.completedMs,
-    durationMin: c.durationMin,
-    onTime: c.onTime,
-    bucket: c.bucket,
-    source: '',
-    sourceId: null,
-    enteredAt: '',
-  });
 }
