@@ -11,7 +11,7 @@ import {
   spbeLevelEntry,
 } from '../../shared/entry';
 import { periodSchema, yearSchema } from '../../shared/schemas';
-import { monthKey, wibParts } from '../../shared/time';
+import { monthKey, parseMonth, wibParts } from '../../shared/time';
 import { assertCanWrite, assertVersion, budgetPeriod, deadlineOf, lockReason } from '../auth/policy';
 import { getRealisation, stageOn } from '../db/queries/budget';
 import {
@@ -94,9 +94,11 @@ export const entryRouter = router({
         now <= deadlineOf(ctx.db, 'budget', lastMonth)
           ? lastMonth
           : monthKey(wibParts(now).year, wibParts(now).month);
+      // The period due now and the two before it (regression: after the 10th the page said
+      // "November is due" but listed only August–October).
+      const { year: cy, month: cm } = parseMonth(current);
       const periods = [0, 1, 2].map((back) => {
-        const { year, month } = wibParts(now);
-        const idx = year * 12 + (month - 1) - 1 - back;
+        const idx = cy * 12 + (cm - 1) - back;
         return monthKey(Math.floor(idx / 12), (idx % 12) + 1);
       });
       const status = (['budget', 'masterplan'] as const).flatMap((family) =>

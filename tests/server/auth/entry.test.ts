@@ -233,14 +233,31 @@ describe('verification, audit and discipline', () => {
 
 describe('verified share on the summary', () => {
   test('the budget tile says what share of the year figures the verifier approved, and a verification moves it', async () => {
-    const share = async () => (await callerAs(t, null).dashboard.overview({ asOf: '2026-11-30' })).budget.freshness.verifiedPct ?? -1;
+    const share = async () =>
+      (await callerAs(t, null).dashboard.overview({ asOf: '2026-11-30' })).budget.freshness.verifiedPct ?? -1;
     const before = await share();
     const counts = t.db
-      .prepare(`SELECT SUM(reported) AS r, SUM(verified) AS v FROM budget_month_rollup WHERE year = 2026 AND stage = 'murni' AND dim = 'total' AND month <= 11`)
+      .prepare(
+        `SELECT SUM(reported) AS r, SUM(verified) AS v FROM budget_month_rollup WHERE year = 2026 AND stage = 'murni' AND dim = 'total' AND month <= 11`,
+      )
       .get() as { r: number; v: number };
     expect(before).toBeCloseTo((counts.v / counts.r) * 100, 9);
     const pending = (await verifier.verify.queue({ family: 'budget' }))[0] as { id: number };
     await verifier.verify.decide({ family: 'budget', id: pending.id, decision: 'verified' });
     expect(await share()).toBeCloseTo(((counts.v + 1) / counts.r) * 100, 9);
+  });
+});
+
+describe('OPD home', () => {
+  test('after last month\u2019s deadline the current month is due and listed with its own deadline', async () => {
+    const home = await dinkes.entry.home();
+    expect(home.currentPeriod).toBe('2026-11');
+    const nov = home.status.filter((s) => s.period === '2026-11');
+    expect(nov.map((s) => s.family).sort()).toEqual(['budget', 'masterplan']);
+    expect(nov.find((s) => s.family === 'budget')).toMatchObject({
+      deadline: '2026-12-10T16:59:59.999Z',
+      locked: false,
+    });
+    expect(home.status.map((s) => s.period)).not.toContain('2026-08');
   });
 });
