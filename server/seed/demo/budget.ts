@@ -81,6 +81,8 @@ export function seedBudget(ctx: DemoContext): void {
     `INSERT INTO budget_realisation (sub_kegiatan_id, month, sp2d_rp, spj_rp, fisik_pct, source, entered_at, verification)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // OPDs that often report after the deadline (the 10th), so the discipline screen has lateness to show.
+  const lateReporters = new Set(['DINRUMKIM', 'SATPOLPP', 'DINPERTAN']);
   // OPDs that report late this month (for "belum melapor"): two, chosen once.
   const lateOpds = new Set(
     ctx.opds
@@ -219,7 +221,10 @@ export function seedBudget(ctx: DemoContext): void {
             Math.round(month * rng.range(0.85, 1)),
             fisik,
             DEMO_SOURCE,
-            reportedAt(monthKey(year, m), rng.int(2, 9)),
+            reportedAt(
+              monthKey(year, m),
+              lateReporters.has(s.opd.code) && rng.chance(0.4) ? rng.int(11, 18) : rng.int(2, 9),
+            ),
             recent && rng.chance(0.45) ? 'submitted' : 'verified',
           );
         }
