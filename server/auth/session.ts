@@ -80,7 +80,7 @@ export function resolveSession(db: Db, req: Request, nowMs: number): ResolvedSes
     return null;
   }
   const user = userById(db, s.userId);
-  if (!user || user.active !== 1) return null;
+  if (user?.active !== 1) return null;
   // Extend at most once a minute: a busy page should not write on every request.
   if (Date.parse(s.expiresAt) - nowMs < SESSION_TTL_MS - 60_000) {
     touchSession(db, idHash, new Date(nowMs).toISOString(), new Date(nowMs + SESSION_TTL_MS).toISOString());

@@ -65,30 +65,35 @@ export function importFeedRecords(ctx: AppContext, req: Request, res: Response):
 
   if (kind === 'layanan') {
     const rows: ServiceBatchRow[] = [];
-    parsed.forEach((rec, index) => {
-      if (!rec) return;
+    for (const [index, rec] of parsed.entries()) {
+      if (!rec) continue;
       const r = rec as z.infer<typeof feedSchemas.layanan>;
       const svc = serviceByCode(ctx.db, r.serviceCode);
-      if (!svc)
-        return errors.push({
+      if (!svc) {
+        errors.push({
           index,
           field: 'serviceCode',
           message: `Kode layanan '${r.serviceCode}' tidak dikenal`,
         });
+        continue;
+      }
       if (p.token.opdId !== null && svc.opdId !== p.token.opdId) {
-        return errors.push({
+        errors.push({
           index,
           field: 'serviceCode',
           message: `Token ini hanya untuk layanan OPD-nya sendiri`,
         });
+        continue;
       }
       const kec = r.kecamatanCode ? kecamatanIdByCode(ctx.db, r.kecamatanCode) : null;
-      if (kec === undefined)
-        return errors.push({
+      if (kec === undefined) {
+        errors.push({
           index,
           field: 'kecamatanCode',
           message: `Kode kecamatan '${r.kecamatanCode}' tidak dikenal`,
         });
+        continue;
+      }
       rows.push({
         serviceId: svc.id,
         kecamatanId: kec,
@@ -96,7 +101,7 @@ export function importFeedRecords(ctx: AppContext, req: Request, res: Response):
         completedMs: r.completedAt === null ? null : Date.parse(r.completedAt),
         sourceId: r.sourceId,
       });
-    });
+    }
     if (errors.length > 0) {
       res.status(400).json({ error: 'Kiriman ditolak; tidak ada data yang disimpan', errors });
       return;

@@ -99,7 +99,7 @@ export function publicUser(u: {
   id: number;
   username: string;
   displayName: string;
-  role: string;
+  role: Role;
   opdId: number | null;
   opdCode: string | null;
 }) {

@@ -29,7 +29,11 @@ beforeAll(async () => {
   createUser(t, 'op-dinkes', 'opd', 'DINKES');
   server = await startServer(t, { client: true });
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  context = await browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+  });
   page = await context.newPage();
   await page.goto(`${server.url}/masuk?next=/opd`);
   await page.fill('#login-username', 'op-dinkes');
@@ -46,7 +50,9 @@ afterAll(async () => {
 
 /** tRPC over the page's own session (cookie) with the CSRF token from auth.me. */
 async function apiAsPage(path: string, input: unknown): Promise<{ status: number; message: string }> {
-  const me = (await (await page.request.get(`${server.url}/trpc/auth.me`)).json()) as { result: { data: { csrfToken: string } } };
+  const me = (await (await page.request.get(`${server.url}/trpc/auth.me`)).json()) as {
+    result: { data: { csrfToken: string } };
+  };
   const res = await page.request.post(`${server.url}/trpc/${path}`, {
     data: input,
     headers: { 'x-csrf-token': me.result.data.csrfToken },
@@ -67,10 +73,15 @@ describe('OPD operator in the browser', () => {
     await page.fill(`[data-testid="input-fisik-${id}"]`, '55,5');
     await page.click(`[data-testid="save-${id}"]`);
     await page.waitForFunction(
-      (rowId) => /menunggu|tersimpan|terkirim/i.test(document.querySelector(`[data-testid="row-status-${rowId}"]`)?.textContent ?? ''),
+      (rowId) =>
+        /menunggu|tersimpan|terkirim/i.test(
+          document.querySelector(`[data-testid="row-status-${rowId}"]`)?.textContent ?? '',
+        ),
       id,
     );
-    const stored = t.db.prepare('SELECT sp2d_rp, fisik_pct FROM budget_realisation WHERE sub_kegiatan_id = ? AND month = 11').get(Number(id));
+    const stored = t.db
+      .prepare('SELECT sp2d_rp, fisik_pct FROM budget_realisation WHERE sub_kegiatan_id = ? AND month = 11')
+      .get(Number(id));
     expect(stored).toEqual({ sp2d_rp: 1_250_000_000, fisik_pct: 55.5 });
 
     const after = await callerFor(t).dashboard.overview();
@@ -82,7 +93,9 @@ describe('OPD operator in the browser', () => {
     await expect
       .poll(async () => wall.locator('[data-testid="value-budget-serapan"]').first().textContent())
       .toBe(formatPct(after.budget.total.serapanPct, 2));
-    expect(await wall.locator('[data-testid="freshness-budget"]').first().textContent()).toContain('November 2026');
+    expect(await wall.locator('[data-testid="freshness-budget"]').first().textContent()).toContain(
+      'November 2026',
+    );
     await wall.close();
   });
 
@@ -90,7 +103,9 @@ describe('OPD operator in the browser', () => {
     const before = counts();
     await page.goto(`${server.url}/opd/impor?jenis=realisasi`);
     const code = t.db
-      .prepare(`SELECT s.code FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id WHERE o.code = 'DINKES' AND s.year = 2026 LIMIT 1`)
+      .prepare(
+        `SELECT s.code FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id WHERE o.code = 'DINKES' AND s.year = 2026 LIMIT 1`,
+      )
       .pluck()
       .get() as string;
     const csv = [
@@ -99,7 +114,11 @@ describe('OPD operator in the browser', () => {
       `${code};2026;14;1000;0;150`,
       'BUKAN.KODE;2026;11;1000;0;10',
     ].join('\n');
-    await page.setInputFiles('[data-testid="import-file"]', { name: 'realisasi-rusak.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.setInputFiles('[data-testid="import-file"]', {
+      name: 'realisasi-rusak.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
     await page.click('[data-testid="import-submit"]');
     await page.waitForSelector('[data-testid="import-errors"]', { timeout: 20_000 });
     const errors = await page.locator('[data-testid="import-error"]').allTextContents();
@@ -112,13 +131,25 @@ describe('OPD operator in the browser', () => {
 
   test('a locked period shows why and refuses the entry, in the page and through the API', async () => {
     await page.goto(`${server.url}/opd/realisasi?year=2026&month=10`);
-    await expect.poll(async () => page.locator('[data-testid="locked-reason"]').textContent()).toContain('sudah dikunci');
+    await expect
+      .poll(async () => page.locator('[data-testid="locked-reason"]').textContent())
+      .toContain('sudah dikunci');
     const row = page.locator('[data-testid^="realisasi-row-"]').first();
     const id = Number(((await row.getAttribute('data-testid')) ?? '').replace('realisasi-row-', ''));
     expect(await page.locator(`[data-testid="input-sp2d-${id}"]`).isDisabled()).toBe(true);
-    const version = t.db.prepare('SELECT version FROM budget_realisation WHERE sub_kegiatan_id = ? AND month = 10').pluck().get(id) as number | undefined;
+    const version = t.db
+      .prepare('SELECT version FROM budget_realisation WHERE sub_kegiatan_id = ? AND month = 10')
+      .pluck()
+      .get(id) as number | undefined;
     const before = counts();
-    const r = await apiAsPage('entry.saveRealisation', { subKegiatanId: id, month: 10, sp2dRp: 1, spjRp: 0, fisikPct: 1, expectedVersion: version ?? null });
+    const r = await apiAsPage('entry.saveRealisation', {
+      subKegiatanId: id,
+      month: 10,
+      sp2dRp: 1,
+      spjRp: 0,
+      fisikPct: 1,
+      expectedVersion: version ?? null,
+    });
     expect(r.status).toBe(403);
     expect(r.message).toContain('Periode Oktober 2026 sudah dikunci');
     expect(counts()).toEqual(before);
@@ -126,11 +157,19 @@ describe('OPD operator in the browser', () => {
 
   test('one OPD cannot write another OPD figure through the API', async () => {
     const dpupr = t.db
-      .prepare(`SELECT s.id FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id WHERE o.code = 'DPUPR' AND s.year = 2026 LIMIT 1`)
+      .prepare(
+        `SELECT s.id FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id WHERE o.code = 'DPUPR' AND s.year = 2026 LIMIT 1`,
+      )
       .pluck()
       .get() as number;
     const before = counts();
-    const r = await apiAsPage('entry.saveRealisation', { subKegiatanId: dpupr, month: 11, sp2dRp: 1, spjRp: 0, fisikPct: 1 });
+    const r = await apiAsPage('entry.saveRealisation', {
+      subKegiatanId: dpupr,
+      month: 11,
+      sp2dRp: 1,
+      spjRp: 0,
+      fisikPct: 1,
+    });
     expect(r.status).toBe(403);
     expect(r.message).toBe('Akun ini hanya boleh mengisi data DINKES, bukan DPUPR');
     expect(counts()).toEqual(before);

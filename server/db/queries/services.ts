@@ -183,15 +183,6 @@ export function insertServiceRecord(db: Db, r: ServiceRecordInput): number {
   return id;
 }
 
-/** Add one count to a [[bucket, n], …] list kept ascending by bucket. */
-function addToHistogram(bins: [number, number][], bucket: number): [number, number][] {
-  const at = bins.findIndex(([b]) => b >= bucket);
-  if (at === -1) bins.push([bucket, 1]);
-  else if (bins[at]?.[0] === bucket) (bins[at] as [number, number])[1] += 1;
-  else bins.splice(at, 0, [bucket, 1]);
-  return bins;
-}
-
 /** The canonical text of a histogram (ascending buckets), so rebuild and writes agree exactly. */
 function histJson(bins: [number, number][]): string {
   return JSON.stringify(bins);

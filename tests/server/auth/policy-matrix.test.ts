@@ -58,7 +58,9 @@ describe('role × procedure policy', () => {
   const roles: (Role | 'anonim')[] = ['anonim', 'admin', 'verifier', 'opd', 'executive', 'display'];
   test.each(
     mutations.flatMap(([path, p]) =>
-      roles.map((role) => [path, role, (p._def.meta?.roles as Role[]).includes(role as Role)] as const),
+      roles.map(
+        (role) => [path, role, ((p._def.meta?.roles ?? []) as Role[]).includes(role as Role)] as const,
+      ),
     ),
   )('%s as %s: allowed = %s', async (path, role, allowed) => {
     const outcome = await call(principals.get(role) ?? null, path, 'mutation').then(
