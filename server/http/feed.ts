@@ -11,7 +11,7 @@ import { type ChangeRow, changesAfter, lastChangeId } from '../db/queries/freshn
 import { opdByCode } from '../db/queries/reference';
 import { complaintBySourceId } from '../imports/queries';
 import type { AppContext } from '../trpc';
-import { type ComplaintWrite, recordComplaint } from '../writes';
+import { type ComplaintWrite, recordComplaint, updateComplaintBySource } from '../writes';
 import { recordServiceBatch, type ServiceBatchRow } from '../writes/batch';
 
 const feedSchemas = { layanan: serviceRecordEntry, aduan: complaintEntry } as const;
@@ -153,16 +153,26 @@ export function importFeedRecords(ctx: AppContext, req: Request, res: Response):
   const counts = ctx.db.transaction(() => {
     let inserted = 0;
     let unchanged = 0;
+    let updated = 0;
     for (const w of writes) {
       if (w.sourceId && complaintBySourceId(ctx.db, source, w.sourceId)) {
-        unchanged++;
+        // Sent again: a later first response or resolution updates it; the same values change nothing.
+        const change = updateComplaintBySource(
+          ctx.db,
+          w.sourceId,
+          { firstResponseMs: w.firstResponseMs, resolvedMs: w.resolvedMs },
+          actor,
+          now,
+        );
+        if (change) updated++;
+        else unchanged++;
         continue;
       }
       recordComplaint(ctx.db, w, actor, now);
       inserted++;
     }
-    return { inserted, unchanged };
+    return { inserted, updated, unchanged };
   })();
   for (const c of changesAfter(ctx.db, before, 10_000) as ChangeRow[]) ctx.bus.publish(c);
-  res.json({ inserted: counts.inserted, completed: 0, unchanged: counts.unchanged });
+  res.json({ inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged });
 }

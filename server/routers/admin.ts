@@ -18,6 +18,7 @@ import {
   userById,
   userByName,
 } from '../db/queries/auth';
+import { allOpds, updateOpd } from '../db/queries/entry';
 import { appendAudit } from '../db/queries/freshness';
 import { reopenPeriod, setDeadline } from '../db/queries/periods';
 import { opdByCode } from '../db/queries/reference';
@@ -174,6 +175,41 @@ export const adminRouter = router({
         setPasswordHash(ctx.db, input.id, hash, new Date(ctx.clock()).toISOString());
         deleteUserSessions(ctx.db, input.id, null);
         audit(ctx, 'app_user', String(input.id), 'update', null, { password: 'diatur ulang oleh admin' });
+      })();
+      return { ok: true };
+    }),
+
+  opds: procedure.meta(ADMIN).query(({ ctx }) => allOpds(ctx.db)),
+
+  /** Rename an OPD or deactivate it (reorganisation); its figures and history stay. */
+  updateOpd: procedure
+    .meta(ADMIN)
+    .input(
+      z
+        .object({
+          code: z.string().min(1).max(40),
+          name: z.string().trim().min(3, 'Nama OPD minimal 3 karakter').max(200),
+          shortName: z.string().trim().min(2, 'Singkatan minimal 2 karakter').max(60),
+          active: z.boolean(),
+        })
+        .strict(),
+    )
+    .mutation(({ ctx, input }) => {
+      const before = opdByCode(ctx.db, input.code);
+      if (!before)
+        throw new TRPCError({ code: 'NOT_FOUND', message: `Tidak ada OPD dengan kode '${input.code}'` });
+      ctx.db.transaction(() => {
+        updateOpd(ctx.db, input.code, input);
+        audit(
+          ctx,
+          'opd',
+          input.code,
+          'update',
+          { name: before.name, shortName: before.shortName },
+          input,
+          null,
+          before.id,
+        );
       })();
       return { ok: true };
     }),

@@ -28,6 +28,7 @@ import {
   returnedFigures,
   selfAssessmentId,
   serviceByCode,
+  spbeSelfAssessment,
   subKegiatanMeta,
 } from '../db/queries/entry';
 import type { ChangeRow } from '../db/queries/freshness';
@@ -343,6 +344,20 @@ export const entryRouter = router({
       const change = saveIkmSurvey(ctx.db, { ...input, serviceId: null }, actorOf(ctx), ctx.clock());
       publish(ctx, change);
       return { changeId: change.id };
+    }),
+
+  /** The year's SPBE self-assessment: every indicator of the framework in force, with level and evidence. */
+  spbe: procedure
+    .meta({ roles: ['admin', 'verifier', 'executive'] })
+    .input(z.object({ year: yearSchema }).strict())
+    .query(({ ctx, input }) => {
+      const fw = frameworkForYear(ctx.db, input.year);
+      if (fw === undefined)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `Tidak ada kerangka indeks untuk tahun ${input.year}`,
+        });
+      return { year: input.year, rows: spbeSelfAssessment(ctx.db, fw, input.year) };
     }),
 
   /** SPBE self-assessment level of one indicator (Dinkominfo's administrators). */

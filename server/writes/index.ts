@@ -4,7 +4,7 @@
 import { monthKey, wibMonth, wibParts } from '../../shared/time';
 import type { Db } from '../db/connection';
 import { upsertRealisation } from '../db/queries/budget';
-import { insertComplaint } from '../db/queries/complaints';
+import { complaintStateBySource, insertComplaint, updateComplaintProgress } from '../db/queries/complaints';
 import { appendAudit, appendChange, type ChangeRow, touchFreshness } from '../db/queries/freshness';
 import { getProgress, programmeById, upsertProgress } from '../db/queries/masterplan';
 import { touchOpdReport } from '../db/queries/periods';
@@ -302,5 +302,36 @@ export function saveIkmSurvey(db: Db, w: IkmSurveyWrite, actor: Actor, nowMs: nu
     const year = Number(w.period.slice(0, 4));
     touchFreshness(db, 'ikm', year, w.period, at, isDemo(actor));
     return change(db, at, 'ikm', year, w.opdId, `IKM ${w.period}`);
+  })();
+}
+
+/**
+ * A complaint's later progress from its system of record (first response, resolution), keyed by
+ * the source's id. Returns null when nothing changed.
+ */
+export function updateComplaintBySource(
+  db: Db,
+  sourceId: string,
+  next: { firstResponseMs: number | null; resolvedMs: number | null },
+  actor: Actor,
+  nowMs: number,
+): ChangeRow | null {
+  const at = new Date(nowMs).toISOString();
+  return db.transaction(() => {
+    const c = complaintStateBySource(db, actor.source, sourceId);
+    if (!c) throw new Error(`complaint ${actor.source}/${sourceId} not found`);
+    if (c.firstResponseMs === next.firstResponseMs && c.resolvedMs === next.resolvedMs) return null;
+    const year = wibParts(c.receivedMs).year;
+    updateComplaintProgress(db, c, next, setting(db, 'complaint.first_response_hours', year));
+    audit(db, at, actor, {
+      entity: 'complaint',
+      entityId: String(c.id),
+      opdId: null,
+      action: 'update',
+      old: JSON.stringify({ firstResponseMs: c.firstResponseMs, resolvedMs: c.resolvedMs }),
+      new: JSON.stringify(next),
+    });
+    touchFreshness(db, 'complaints', year, wibMonth(c.receivedMs), at, isDemo(actor));
+    return change(db, at, 'complaints', year, null, `Aduan ${sourceId} diperbarui`);
   })();
 }

@@ -113,3 +113,75 @@ export function rebuildComplaintRollups(db: Db, withinHours: number): void {
     ).run();
   }
 }
+
+export interface ComplaintState {
+  id: number;
+  channel: string;
+  topic: string;
+  opdCode: string | null;
+  kecamatanCode: string | null;
+  receivedMs: number;
+  firstResponseMs: number | null;
+  resolvedMs: number | null;
+}
+
+export function complaintStateBySource(db: Db, source: string, sourceId: string): ComplaintState | undefined {
+  return prep(
+    db,
+    `SELECT c.id, c.channel, c.topic, o.code AS opdCode, k.code AS kecamatanCode, c.received_ms AS receivedMs,
+            c.first_response_ms AS firstResponseMs, c.resolved_ms AS resolvedMs
+     FROM complaint c LEFT JOIN opd o ON o.id = c.opd_id LEFT JOIN kecamatan k ON k.id = c.kecamatan_id
+     WHERE c.source = ? AND c.source_id = ?`,
+  ).get(source, sourceId) as ComplaintState | undefined;
+}
+
+/** What a complaint adds to its month's rollup, given the response target. */
+function contribution(
+  c: { receivedMs: number; firstResponseMs: number | null; resolvedMs: number | null },
+  targetMs: number,
+) {
+  return {
+    responded: c.firstResponseMs === null ? 0 : 1,
+    within: c.firstResponseMs !== null && c.firstResponseMs - c.receivedMs <= targetMs ? 1 : 0,
+    resolved: c.resolvedMs === null ? 0 : 1,
+    firstMin: c.firstResponseMs === null ? 0 : Math.floor((c.firstResponseMs - c.receivedMs) / 60_000),
+  };
+}
+
+/** A later first response or resolution of a complaint: the row and every dimension of its month move. */
+export function updateComplaintProgress(
+  db: Db,
+  c: ComplaintState,
+  next: { firstResponseMs: number | null; resolvedMs: number | null },
+  targetHours: number,
+): void {
+  prep(db, 'UPDATE complaint SET first_response_ms = ?, resolved_ms = ? WHERE id = ?').run(
+    next.firstResponseMs,
+    next.resolvedMs,
+    c.id,
+  );
+  const targetMs = targetHours * 3_600_000;
+  const before = contribution(c, targetMs);
+  const after = contribution({ receivedMs: c.receivedMs, ...next }, targetMs);
+  const bump = prep(
+    db,
+    `UPDATE complaint_rollup SET responded = responded + @responded, responded_within = responded_within + @within,
+       resolved = resolved + @resolved, sum_first_response_min = sum_first_response_min + @firstMin
+     WHERE period = @period AND dim = @dim AND key = @key`,
+  );
+  const delta = {
+    responded: after.responded - before.responded,
+    within: after.within - before.within,
+    resolved: after.resolved - before.resolved,
+    firstMin: after.firstMin - before.firstMin,
+  };
+  const period = wibMonth(c.receivedMs);
+  const dims: [string, string | null][] = [
+    ['total', 'ALL'],
+    ['channel', c.channel],
+    ['topic', c.topic],
+    ['opd', c.opdCode],
+    ['kecamatan', c.kecamatanCode],
+  ];
+  for (const [dim, key] of dims) if (key !== null) bump.run({ ...delta, period, dim, key });
+}

@@ -180,3 +180,60 @@ export function indexScoreVersion(db: Db, assessmentId: number, indicatorId: num
     indicatorId,
   ) as { level: number | null; version: number } | undefined;
 }
+
+export interface SpbeIndicatorRow {
+  no: number;
+  name: string;
+  domainNo: number;
+  aspectNo: number;
+  aspectName: string;
+  weightPct: number;
+  sectorSlot: number;
+  level: number | null;
+  evidence: string | null;
+  version: number | null;
+  enteredAt: string | null;
+}
+
+/** Every indicator of the framework in force for a year with the year's self-assessment level. */
+export function spbeSelfAssessment(db: Db, frameworkId: number, year: number): SpbeIndicatorRow[] {
+  return prep(
+    db,
+    `SELECT i.no, i.name, d.no AS domainNo, a.no AS aspectNo, a.name AS aspectName, i.weight_pct AS weightPct,
+            i.sector_slot AS sectorSlot, s.level, s.evidence, s.version, s.entered_at AS enteredAt
+     FROM index_indicator i JOIN index_aspect a ON a.id = i.aspect_id JOIN index_domain d ON d.id = a.domain_id
+     LEFT JOIN index_assessment x ON x.year = @year AND x.kind = 'self' AND x.framework_id = i.framework_id
+     LEFT JOIN index_score s ON s.assessment_id = x.id AND s.indicator_id = i.id
+     WHERE i.framework_id = @frameworkId ORDER BY i.no`,
+  ).all({ frameworkId, year }) as SpbeIndicatorRow[];
+}
+
+export function updateOpd(
+  db: Db,
+  code: string,
+  o: { name: string; shortName: string; active: boolean },
+): boolean {
+  return (
+    prep(db, 'UPDATE opd SET name = ?, short_name = ?, active = ? WHERE code = ?').run(
+      o.name,
+      o.shortName,
+      o.active ? 1 : 0,
+      code,
+    ).changes === 1
+  );
+}
+
+export function allOpds(db: Db) {
+  return prep(
+    db,
+    `SELECT id, code, name, short_name AS shortName, kind, active, confirmed FROM opd ORDER BY kind = 'kecamatan', name`,
+  ).all() as {
+    id: number;
+    code: string;
+    name: string;
+    shortName: string;
+    kind: string;
+    active: number;
+    confirmed: number;
+  }[];
+}

@@ -1,5 +1,6 @@
 // Imports, templates, exports and the machine feed over real HTTP with real sessions and tokens.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { rebuildComplaintRollups } from '../../../server/db/queries/complaints';
 import { makeTestDb, type TestDb } from '../../helpers/db';
 import { type RunningServer, startServer } from '../../helpers/server';
 import { callerAs, createUser, PASSWORD, principalFor } from '../../helpers/users';
@@ -236,5 +237,52 @@ describe('machine feed', () => {
     ];
     expect((await send(token, rec)).status).toBe(401);
     expect((await send('bukan-token', rec)).status).toBe(401);
+  });
+
+  test('a complaint sent again with its first response and resolution is updated in place; rollups stay equal to a rebuild', async () => {
+    const admin = callerAs(t, principalFor(t, 'admin-uji'));
+    const { token } = await admin.admin.createToken({
+      name: 'Lapor MasBuP',
+      kind: 'feed',
+      feedSource: 'lapor-masbup',
+    });
+    const post = (records: unknown[]) =>
+      fetch(`${server.url}/api/feed/aduan`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ records }),
+      }).then((r) => r.json());
+    const open = {
+      sourceId: 'LM-77',
+      channel: 'whatsapp',
+      topic: 'jalan',
+      category: 'pengaduan',
+      opdCode: 'DPUPR',
+      kecamatanCode: 'BUKATEJA',
+      receivedAt: '2026-11-21T08:00:00+07:00',
+      firstResponseAt: null,
+      resolvedAt: null,
+    };
+    expect(await post([open])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    const answered = {
+      ...open,
+      firstResponseAt: '2026-11-21T20:00:00+07:00',
+      resolvedAt: '2026-11-22T10:00:00+07:00',
+    };
+    expect(await post([answered])).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+    expect(await post([answered])).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+    const snapshot = () => t.db.prepare('SELECT * FROM complaint_rollup ORDER BY period, dim, key').all();
+    const incremental = snapshot();
+    rebuildComplaintRollups(t.db, 24);
+    expect(snapshot()).toEqual(incremental);
+    const row = t.db
+      .prepare(
+        `SELECT first_response_ms, resolved_ms FROM complaint WHERE source = 'feed:lapor-masbup' AND source_id = 'LM-77'`,
+      )
+      .get();
+    expect(row).toEqual({
+      first_response_ms: Date.parse('2026-11-21T20:00:00+07:00'),
+      resolved_ms: Date.parse('2026-11-22T10:00:00+07:00'),
+    });
   });
 });
