@@ -23,6 +23,23 @@ export interface ComplaintInput {
   enteredAt: string;
 }
 
+/** The rollup rows (dimension, key) a complaint counts in; OPD and kecamatan only when known. */
+function rollupKeys(c: {
+  channel: string;
+  topic: string;
+  opdCode: string | null;
+  kecamatanCode: string | null;
+}): [string, string][] {
+  const keys: [string, string | null][] = [
+    ['total', 'ALL'],
+    ['channel', c.channel],
+    ['topic', c.topic],
+    ['opd', c.opdCode],
+    ['kecamatan', c.kecamatanCode],
+  ];
+  return keys.filter((k): k is [string, string] => k[1] !== null);
+}
+
 export function insertComplaint(db: Db, c: ComplaintInput): number {
   const { lastInsertRowid } = prep(
     db,
@@ -46,14 +63,7 @@ export function insertComplaint(db: Db, c: ComplaintInput): number {
     resolved: c.resolvedMs === null ? 0 : 1,
     firstMin: c.firstResponseMs === null ? 0 : Math.floor((c.firstResponseMs - c.receivedMs) / 60_000),
   };
-  const dims: [string, string | null][] = [
-    ['total', 'ALL'],
-    ['channel', c.channel],
-    ['topic', c.topic],
-    ['opd', c.opdCode],
-    ['kecamatan', c.kecamatanCode],
-  ];
-  for (const [dim, key] of dims) if (key !== null) bump.run({ ...values, dim, key });
+  for (const [dim, key] of rollupKeys(c)) bump.run({ ...values, dim, key });
   return Number(lastInsertRowid);
 }
 
@@ -176,12 +186,5 @@ export function updateComplaintProgress(
     firstMin: after.firstMin - before.firstMin,
   };
   const period = wibMonth(c.receivedMs);
-  const dims: [string, string | null][] = [
-    ['total', 'ALL'],
-    ['channel', c.channel],
-    ['topic', c.topic],
-    ['opd', c.opdCode],
-    ['kecamatan', c.kecamatanCode],
-  ];
-  for (const [dim, key] of dims) if (key !== null) bump.run({ ...delta, period, dim, key });
+  for (const [dim, key] of rollupKeys(c)) bump.run({ ...delta, period, dim, key });
 }
