@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatFreshness } from '../../shared/format';
+import { formatFreshness, formatPct } from '../../shared/format';
 import { type Locale, t } from '../../shared/i18n';
 
 export interface TileFreshness {
@@ -7,6 +7,8 @@ export interface TileFreshness {
   updatedAt: string | null;
   source: string;
   demo: boolean;
+  /** Share of the figures the verifier approved; null when not tracked. */
+  verifiedPct?: number | null;
 }
 
 interface TileProps {
@@ -51,6 +53,11 @@ export function FreshnessLine({
   return (
     <footer className="tile-foot">
       <span data-testid={`freshness-${name}`}>{formatFreshness(freshness, now, locale)}</span>
+      {freshness.verifiedPct !== null && freshness.verifiedPct !== undefined ? (
+        <span className="tile-verified" data-testid={`verified-${name}`}>
+          {t('tile.verified', locale, { pct: formatPct(freshness.verifiedPct, 0, locale) })}
+        </span>
+      ) : null}
       {freshness.demo ? (
         <span className="badge badge-demo badge--small" data-testid={`badge-demo-${name}`}>
           {t('badge.demo', locale)}

@@ -130,3 +130,17 @@ describe('Ringkasan Eksekutif in Chromium', () => {
     await page.context().close();
   });
 });
+
+describe('verified share on the wall', () => {
+  test('the budget tile shows what share of the figures the verifier approved, as the API says', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('[data-testid="verified-budget"]');
+    const o = await callerFor(t).dashboard.overview();
+    expect(await page.locator('[data-testid="verified-budget"]').textContent()).toBe(
+      `${formatPct(o.budget.freshness.verifiedPct, 0)} terverifikasi`,
+    );
+    await context.close();
+  });
+});
