@@ -170,7 +170,14 @@ export function templateUrl(kind: ImportKind, year: number, opdCode: string | nu
   return `/api/import/${kind}/template?${q}`;
 }
 
-export type ExportTable = 'realisasi' | 'kepatuhan' | 'audit';
+export type ExportTable =
+  | 'realisasi'
+  | 'kepatuhan'
+  | 'audit'
+  | 'progres'
+  | 'verifikasi'
+  | 'spbe'
+  | 'pengguna';
 export type ExportFormat = 'xlsx' | 'csv';
 
 export function exportUrl(

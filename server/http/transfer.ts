@@ -11,11 +11,17 @@ import { lockReason } from '../auth/policy';
 import { resolvePrincipal } from '../auth/principal';
 import { CSRF_HEADER, csrfMatches } from '../auth/session';
 import { complianceOf } from '../compliance';
+import { listUsers } from '../db/queries/auth';
 import { stageOn } from '../db/queries/budget';
-import { opdSubKegiatanForMonth } from '../db/queries/entry';
+import {
+  frameworkForYear,
+  opdProgrammesForPeriod,
+  opdSubKegiatanForMonth,
+  spbeSelfAssessment,
+} from '../db/queries/entry';
 import { changesAfter, lastChangeId } from '../db/queries/freshness';
 import { opdByCode } from '../db/queries/reference';
-import { auditForOpd } from '../db/queries/verification';
+import { auditForOpd, verificationQueue } from '../db/queries/verification';
 import {
   DEFAULT_LIMITS,
   exportTable,
@@ -231,6 +237,67 @@ export function transferRouter(ctx: AppContext): Router {
         { key: 'firstAt', header: 'Pertama Melapor' },
         { key: 'rows', header: 'Jumlah Data' },
         { key: 'expected', header: 'Wajib' },
+      ];
+    } else if (table === 'progres') {
+      const opd = opdFor(ctx, p, req.query.opd, res);
+      if (!opd) return;
+      const period = String(req.query.period ?? '');
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return fail(res, 400, 'Periode harus berformat YYYY-MM');
+      rows = opdProgrammesForPeriod(ctx.db, opd.id, period).map((r) => ({ ...r }));
+      columns = [
+        { key: 'code', header: 'Kode Program' },
+        { key: 'name', header: 'Program' },
+        { key: 'plannedPct', header: 'Rencana (%)' },
+        { key: 'physicalPct', header: 'Progres Fisik (%)' },
+        { key: 'spentRp', header: 'Anggaran Terserap (Rp)' },
+        { key: 'indicatorValue', header: 'Capaian Indikator' },
+        { key: 'status', header: 'Status' },
+        { key: 'kendala', header: 'Kendala' },
+        { key: 'tindakLanjut', header: 'Tindak Lanjut' },
+        { key: 'verification', header: 'Status Verifikasi' },
+      ];
+    } else if (table === 'verifikasi') {
+      if (p.user.role !== 'admin' && p.user.role !== 'verifier')
+        return fail(res, 403, 'Hanya verifikator dan admin');
+      const family = req.query.family === 'masterplan' ? 'masterplan' : 'budget';
+      rows = verificationQueue(ctx.db, family, null, 5000).map((r) => ({ ...r }));
+      columns = [
+        { key: 'opdCode', header: 'Kode OPD' },
+        { key: 'code', header: 'Kode' },
+        { key: 'name', header: 'Nama' },
+        { key: 'period', header: 'Periode' },
+        {
+          key: family === 'budget' ? 'sp2dRp' : 'physicalPct',
+          header: family === 'budget' ? 'SP2D (Rp)' : 'Progres Fisik (%)',
+        },
+        {
+          key: family === 'budget' ? 'fisikPct' : 'kendala',
+          header: family === 'budget' ? 'Fisik (%)' : 'Kendala',
+        },
+        { key: 'enteredAt', header: 'Diisi' },
+      ];
+    } else if (table === 'spbe') {
+      const year = Number(req.query.year);
+      const fw = Number.isInteger(year) ? frameworkForYear(ctx.db, year) : undefined;
+      if (fw === undefined) return fail(res, 400, 'Tahun penilaian tidak valid');
+      rows = spbeSelfAssessment(ctx.db, fw, year).map((r) => ({ ...r }));
+      columns = [
+        { key: 'no', header: 'No' },
+        { key: 'name', header: 'Indikator' },
+        { key: 'aspectName', header: 'Aspek' },
+        { key: 'weightPct', header: 'Bobot (%)' },
+        { key: 'level', header: 'Tingkat Kematangan' },
+        { key: 'evidence', header: 'Data Dukung' },
+      ];
+    } else if (table === 'pengguna') {
+      if (p.user.role !== 'admin') return fail(res, 403, 'Hanya admin');
+      rows = listUsers(ctx.db).map((u) => ({ ...u, active: u.active === 1 ? 'aktif' : 'nonaktif' }));
+      columns = [
+        { key: 'username', header: 'Nama Pengguna' },
+        { key: 'displayName', header: 'Nama' },
+        { key: 'role', header: 'Peran' },
+        { key: 'opdCode', header: 'OPD' },
+        { key: 'active', header: 'Status' },
       ];
     } else if (table === 'audit') {
       const opd = opdFor(ctx, p, req.query.opd, res);

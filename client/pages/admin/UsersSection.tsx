@@ -13,7 +13,7 @@ import {
 } from '../../forms/errors';
 import { focusField, type Option, SelectField, TextField } from '../../office/fields';
 import { ROLE_LABEL } from '../../office/session';
-import { Dialog, Notice, QueryStatus } from '../../office/ui';
+import { Dialog, ExportLinks, Notice, QueryStatus } from '../../office/ui';
 import { useT } from '../../office/useT';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 
@@ -385,6 +385,7 @@ export function UsersSection() {
       <h2 className="section-heading" id="users-h">
         {t('admin.users')}
       </h2>
+      <ExportLinks table="pengguna" params={{}} />
       <QueryStatus isPending={users.isPending} error={users.error} onRetry={() => void users.refetch()} />
       {users.data ? (
         <div className="table-wrap">

@@ -8,7 +8,7 @@ import { previousMonth, validPeriod } from '../../forms/wib';
 import { TextField } from '../../office/fields';
 import { OpdPicker, useOpdChoice } from '../../office/OpdPicker';
 import { canWrite, useSession } from '../../office/session';
-import { Notice, PageHeader, QueryStatus } from '../../office/ui';
+import { ExportLinks, Notice, PageHeader, QueryStatus } from '../../office/ui';
 import { useSearch } from '../../office/useSearch';
 import { useT } from '../../office/useT';
 import { useTRPC } from '../../trpc';
@@ -39,7 +39,9 @@ export default function ProgresPage() {
       <PageHeader
         title={t('progres.title')}
         lead={t('progres.lead', { period: formatPeriod(period, locale) })}
-      />
+      >
+        <ExportLinks table="progres" params={{ period, opd: choice.code }} disabled={!choice.code} />
+      </PageHeader>
       <form className="toolbar" onSubmit={(e) => e.preventDefault()} aria-label={t('form.filters')}>
         <OpdPicker choice={choice} />
         <TextField

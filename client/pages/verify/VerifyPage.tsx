@@ -6,7 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { formatDateTimeWib, formatPct, formatPeriod, formatRupiah } from '../../../shared/format';
 import { describeError, fieldError } from '../../forms/errors';
 import { focusField, SelectField, TextAreaField } from '../../office/fields';
-import { Notice, PageHeader, QueryStatus } from '../../office/ui';
+import { ExportLinks, Notice, PageHeader, QueryStatus } from '../../office/ui';
 import { useSearch } from '../../office/useSearch';
 import { useT } from '../../office/useT';
 import { useTRPC } from '../../trpc';
@@ -225,7 +225,9 @@ export default function VerifyPage() {
 
   return (
     <>
-      <PageHeader title={t('verify.title')} lead={t('verify.lead')} />
+      <PageHeader title={t('verify.title')} lead={t('verify.lead')}>
+        <ExportLinks table="verifikasi" params={{ family }} />
+      </PageHeader>
       <div className="toolbar">
         <fieldset className="segmented">
           <legend className="field-label">{t('field.family')}</legend>

@@ -164,6 +164,29 @@ describe('spreadsheet import over HTTP', () => {
   });
 });
 
+describe('exports', () => {
+  test.each([
+    ['progres', 'opd=DINKES&period=2026-10', 'Kode Program'],
+    ['verifikasi', 'family=budget', 'SP2D (Rp)'],
+    ['spbe', 'year=2026', 'Tingkat Kematangan'],
+    ['pengguna', '', 'Nama Pengguna'],
+    ['kepatuhan', 'family=budget&period=2026-10', 'Pertama Melapor'],
+    ['realisasi', 'opd=DINKES&year=2026&month=10', 'Realisasi Keuangan SP2D (Rp)'],
+  ])('the %s table exports to CSV with its Indonesian headers', async (table, query, header) => {
+    const s = await session('admin-uji');
+    const res = await fetch(`${server.url}/api/export/${table}?format=csv&${query}`, { headers: { cookie: s.cookie } });
+    expect(res.status).toBe(200);
+    expect((await res.text()).split('\n')[0]).toContain(header);
+  });
+
+  test('an operator cannot export the user list or the verifier queue', async () => {
+    const s = await session('op-dinkes');
+    for (const table of ['pengguna', 'verifikasi']) {
+      expect((await fetch(`${server.url}/api/export/${table}?format=csv`, { headers: { cookie: s.cookie } })).status).toBe(403);
+    }
+  });
+});
+
 describe('machine feed', () => {
   async function feedToken() {
     const admin = callerAs(t, principalFor(t, 'admin-uji'));
