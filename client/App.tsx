@@ -58,6 +58,7 @@ export const OFFICE_ROUTES: Record<string, OfficeRoute> = {
   '/admin': { page: lazy(() => import('./pages/admin/AdminPage')), roles: ['admin'] },
   '/audit': { page: lazy(() => import('./pages/oversight/AuditPage')), roles: EVERYONE },
   '/kepatuhan': { page: lazy(() => import('./pages/oversight/KepatuhanPage')), roles: EVERYONE },
+  '/spbe': { page: lazy(() => import('./pages/spbe/SpbePage')), roles: ['admin', 'verifier', 'executive'] },
 };
 
 const OfficeShell = lazy(() => import('./office/OfficeShell'));

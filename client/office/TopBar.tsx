@@ -24,6 +24,7 @@ const NAV: readonly { path: string; label: OfficeKey }[] = [
   { path: '/admin', label: 'nav.admin' },
   { path: '/audit', label: 'nav.audit' },
   { path: '/kepatuhan', label: 'nav.kepatuhan' },
+  { path: '/spbe', label: 'nav.spbe' },
 ];
 
 export function TopBar({ session, path }: { session: Session; path: string }) {

@@ -389,6 +389,6 @@ export const entryRouter = router({
         now,
       );
       publish(ctx, change);
-      return { changeId: change.id };
+      return { changeId: change.id, version: indexScoreVersion(ctx.db, assessment, indicator)?.version ?? 1 };
     }),
 });

@@ -2,6 +2,7 @@
 
 import { PageHeader } from '../../office/ui';
 import { useT } from '../../office/useT';
+import { OpdsSection } from './OpdsSection';
 import { PeriodsSection } from './PeriodsSection';
 import { TokensSection } from './TokensSection';
 import { UsersSection } from './UsersSection';
@@ -19,6 +20,7 @@ export default function AdminPage() {
       <UsersSection />
       <TokensSection />
       <PeriodsSection />
+      <OpdsSection />
     </>
   );
 }
