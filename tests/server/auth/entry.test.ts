@@ -269,15 +269,33 @@ describe('SPBE self-assessment', () => {
     expect(ind?.weightPct).toBe(2.75);
     const from = ind?.level ?? 0;
     const to = from === 5 ? 4 : from + 1;
-    const trendOf = async () => (await callerAs(t, null).spbe.results({ year: 2026 })).results.find((r) => r.year === 2026 && r.kind === 'self')?.index ?? 0;
+    const trendOf = async () =>
+      (await callerAs(t, null).spbe.results({ year: 2026 })).results.find(
+        (r) => r.year === 2026 && r.kind === 'self',
+      )?.index ?? 0;
     const indexBefore = await trendOf();
-    const saved = await admin.entry.saveSpbeLevel({ year: 2026, indicatorNo: 32, level: to, evidence: 'SK Bupati tentang perencanaan elektronik', expectedVersion: ind?.version ?? null });
+    const saved = await admin.entry.saveSpbeLevel({
+      year: 2026,
+      indicatorNo: 32,
+      level: to,
+      evidence: 'SK Bupati tentang perencanaan elektronik',
+      expectedVersion: ind?.version ?? null,
+    });
     expect(saved.version).toBe((ind?.version ?? 0) + 1);
     expect(await trendOf()).toBeCloseTo(indexBefore + ((to - from) * 2.75) / 100, 9);
     await expect(
-      admin.entry.saveSpbeLevel({ year: 2026, indicatorNo: 32, level: from, evidence: null, expectedVersion: ind?.version ?? null }),
+      admin.entry.saveSpbeLevel({
+        year: 2026,
+        indicatorNo: 32,
+        level: from,
+        evidence: null,
+        expectedVersion: ind?.version ?? null,
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     const after = await admin.entry.spbe({ year: 2026 });
-    expect(after.rows.find((r) => r.no === 32)).toMatchObject({ level: to, evidence: 'SK Bupati tentang perencanaan elektronik' });
+    expect(after.rows.find((r) => r.no === 32)).toMatchObject({
+      level: to,
+      evidence: 'SK Bupati tentang perencanaan elektronik',
+    });
   });
 });

@@ -174,7 +174,9 @@ describe('exports', () => {
     ['realisasi', 'opd=DINKES&year=2026&month=10', 'Realisasi Keuangan SP2D (Rp)'],
   ])('the %s table exports to CSV with its Indonesian headers', async (table, query, header) => {
     const s = await session('admin-uji');
-    const res = await fetch(`${server.url}/api/export/${table}?format=csv&${query}`, { headers: { cookie: s.cookie } });
+    const res = await fetch(`${server.url}/api/export/${table}?format=csv&${query}`, {
+      headers: { cookie: s.cookie },
+    });
     expect(res.status).toBe(200);
     expect((await res.text()).split('\n')[0]).toContain(header);
   });
@@ -182,7 +184,10 @@ describe('exports', () => {
   test('an operator cannot export the user list or the verifier queue', async () => {
     const s = await session('op-dinkes');
     for (const table of ['pengguna', 'verifikasi']) {
-      expect((await fetch(`${server.url}/api/export/${table}?format=csv`, { headers: { cookie: s.cookie } })).status).toBe(403);
+      expect(
+        (await fetch(`${server.url}/api/export/${table}?format=csv`, { headers: { cookie: s.cookie } }))
+          .status,
+      ).toBe(403);
     }
   });
 });
