@@ -3,7 +3,7 @@
 // along by itself and every call carries the CSRF token once a session handed it over.
 
 import { keepPreviousData, QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '../server/routers/_app';
@@ -57,7 +57,14 @@ export function createQueryClient(): QueryClient {
 
 export function createClient() {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: '/trpc', headers: csrfHeaders })],
+    links: [
+      // Subscriptions (live.changes) over server-sent events; everything else batched over HTTP.
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({ url: '/trpc' }),
+        false: httpBatchLink({ url: '/trpc', headers: csrfHeaders }),
+      }),
+    ],
   });
 }
 

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { saveRealisation } from '../../server/writes';
 import { formatIndex, formatPct, formatPoin, formatRupiahShort } from '../../shared/format';
 import { launchChromium } from '../helpers/browser';
 import { callerFor, makeTestDb, type TestDb } from '../helpers/db';
@@ -141,6 +142,37 @@ describe('verified share on the wall', () => {
     expect(await page.locator('[data-testid="verified-budget"]').textContent()).toBe(
       `${formatPct(o.budget.freshness.verifiedPct, 0)} terverifikasi`,
     );
+    await context.close();
+  });
+});
+
+describe('live updates', () => {
+  test('a figure committed on the server reaches an open wall without a reload, well before the next poll', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('[data-testid="value-budget-serapan"]');
+    // Let the SSE subscription open before writing.
+    await expect.poll(() => server.bus.listenerCount(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const shown = () => page.locator('[data-testid="value-budget-serapan"]').first().textContent();
+    const before = await shown();
+    const sub = t.db
+      .prepare('SELECT id FROM sub_kegiatan WHERE year = 2026 ORDER BY id LIMIT 1')
+      .pluck()
+      .get() as number;
+    const started = Date.now();
+    const change = saveRealisation(
+      t.db,
+      { subKegiatanId: sub, month: 11, sp2dRp: 90_000_000_000, spjRp: 0, fisikPct: 50 },
+      { userId: null, source: 'manual' },
+      NOW,
+    );
+    server.bus.publish(change);
+    const expected = formatPct((await callerFor(t).dashboard.overview()).budget.total.serapanPct, 2);
+    expect(expected).not.toBe(before);
+    await expect.poll(shown, { timeout: 5_000, interval: 50 }).toBe(expected);
+    // The wall polls every 60 s; this arrived through live.changes.
+    expect(Date.now() - started).toBeLessThan(5_000);
     await context.close();
   });
 });

@@ -6,6 +6,7 @@ import { t } from '../../../shared/i18n';
 import { Header } from '../../components/Header';
 import { FreshnessLine, TileSkeleton } from '../../components/Tile';
 import { useDisconnectedSince } from '../../hooks/useDisconnectedSince';
+import { useLiveChanges } from '../../hooks/useLiveChanges';
 import { useLocale } from '../../hooks/useLocale';
 import { useNow } from '../../hooks/useNow';
 import { useOverview } from '../../hooks/useOverview';
@@ -84,6 +85,7 @@ function Skeleton() {
 export function RingkasanPage({ input }: { input?: OverviewInput }) {
   const { locale } = useLocale();
   const query = useOverview(input);
+  useLiveChanges();
   const disconnectedSince = useDisconnectedSince(query);
   const data = query.data;
   const state = data
