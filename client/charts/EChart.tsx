@@ -23,13 +23,17 @@ function EChartImpl({ option, testId, notMerge = true, className, style, label }
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<EChartsType | null>(null);
   const stageScale = useStageScale();
+  // Canvas pixels per CSS pixel, rounded up to quarter steps: a resize that nudges the stage scale
+  // by a fraction must not dispose and redraw every chart (that left a moment with no chart).
+  const pixelRatio = renderRatio(
+    (typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1) * stageScale,
+  );
 
-  // Re-created when the stage scale changes: the canvas must hold enough pixels for the scaled
+  // Re-created when the render ratio changes: the canvas must hold enough pixels for the scaled
   // stage (×2 on a 4K wall), or the transform would stretch a 1080p bitmap.
   useEffect(() => {
     const el = containerRef.current;
     if (!el) return;
-    const pixelRatio = (window.devicePixelRatio || 1) * stageScale;
     const chart = init(el, WALL_THEME, { renderer: 'canvas', devicePixelRatio: pixelRatio });
     chartRef.current = chart;
     // Registered before any setOption so the first paint is never missed.
@@ -46,15 +50,15 @@ function EChartImpl({ option, testId, notMerge = true, className, style, label }
       chartRef.current = null;
       el.removeAttribute('data-painted');
     };
-  }, [stageScale]);
+  }, [pixelRatio]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: stageScale re-applies the option to the chart re-created for a new scale
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pixelRatio re-applies the option to the chart re-created for a new ratio
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart || chart.isDisposed()) return;
     containerRef.current?.setAttribute('data-painted', 'false');
     chart.setOption(option, { notMerge, lazyUpdate: false });
-  }, [option, notMerge, stageScale]);
+  }, [option, notMerge, pixelRatio]);
 
   return (
     <div
@@ -66,6 +70,11 @@ function EChartImpl({ option, testId, notMerge = true, className, style, label }
       aria-label={label}
     />
   );
+}
+
+/** Render ratio rounded up to 0,25 steps (never below 1). */
+export function renderRatio(raw: number): number {
+  return Math.max(1, Math.ceil(raw * 4 - 1e-9) / 4);
 }
 
 /** Memoised: a new render with the same option object does not touch the chart. */
