@@ -70,11 +70,11 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
     express.json({ limit: '1mb' }),
     createExpressMiddleware({
       router: appRouter,
-      createContext: ({ req, res }) => ({
+      createContext: ({ req, res, info }) => ({
         ...context,
         req,
         res,
-        principal: resolvePrincipal(context.db, req, context.clock()),
+        principal: resolvePrincipal(context.db, req, context.clock(), info.connectionParams?.token),
         csrfHeader: req.get(CSRF_HEADER) ?? undefined,
       }),
       maxBodySize: 1_000_000,

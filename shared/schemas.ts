@@ -62,3 +62,35 @@ export const changePasswordInput = z
       .max(200, 'Kata sandi baru terlalu panjang'),
   })
   .strict();
+
+/** The wall screens a playlist can show. */
+export const WALL_SCREENS = ['ringkasan', 'anggaran', 'layanan', 'spbe', 'kepatuhan', 'pilar'] as const;
+
+/** Dwell time floor: a wall that turns faster than this cannot be read from across the room. */
+export const MIN_DWELL_S = 10;
+
+export const playlistItem = z
+  .object({
+    screen: z.enum(WALL_SCREENS, { error: 'Layar tidak dikenal' }),
+    dwellS: z
+      .number({ error: 'Durasi tayang harus berupa angka (detik)' })
+      .int('Durasi tayang dalam detik bulat')
+      .min(MIN_DWELL_S, `Durasi tayang minimal ${MIN_DWELL_S} detik`)
+      .max(3600, 'Durasi tayang paling lama 3600 detik'),
+    /** Narrow the screen: one pillar, one OPD, one service group. */
+    pillar: z.enum(['GOV', 'BRA', 'ECO', 'LIV', 'SOC', 'ENV']).optional(),
+    opdCode: z.string().trim().min(1).max(40).optional(),
+    serviceGroup: z.string().trim().min(1).max(40).optional(),
+  })
+  .strict()
+  .refine((i) => i.screen !== 'pilar' || i.pillar !== undefined, {
+    message: 'Layar pilar wajib memilih pilar',
+    path: ['pillar'],
+  });
+
+export const playlistSchema = z
+  .array(playlistItem)
+  .min(1, 'Playlist minimal berisi satu layar')
+  .max(40, 'Playlist paling banyak 40 layar');
+
+export type PlaylistItem = z.infer<typeof playlistItem>;

@@ -11,8 +11,17 @@ export function bearerToken(req: Request): string | null {
   return m?.[1] ?? null;
 }
 
-export function resolvePrincipal(db: Db, req: Request, nowMs: number): Principal | null {
-  const bearer = bearerToken(req);
+/**
+ * The principal of a request. `paramToken` is a token sent in tRPC connectionParams: a wall's
+ * EventSource cannot send an Authorization header, so its player passes the token that way.
+ */
+export function resolvePrincipal(
+  db: Db,
+  req: Request,
+  nowMs: number,
+  paramToken?: string | null,
+): Principal | null {
+  const bearer = bearerToken(req) ?? paramToken ?? null;
   if (bearer) {
     const token = tokenByHash(db, sha256(bearer));
     if (!token || token.revokedAt !== null) return null;

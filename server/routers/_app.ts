@@ -3,6 +3,7 @@ import { publicProcedure, router } from '../trpc';
 import { adminRouter } from './admin';
 import { authRouter } from './auth';
 import { dashboardRouter } from './dashboard';
+import { displaysRouter } from './displays';
 import { entryRouter } from './entry';
 import { budgetRouter, masterplanRouter, servicesRouter, spbeRouter } from './families';
 import { liveRouter } from './live';
@@ -24,6 +25,7 @@ export const appRouter = router({
   audit: auditRouter,
   compliance: complianceRouter,
   admin: adminRouter,
+  display: displaysRouter,
   system: router({
     /** The running build: a wall screen reloads itself when this changes. */
     version: publicProcedure.query(({ ctx }) => ({ buildId: ctx.buildId })),
