@@ -2,7 +2,6 @@
 // session row, the CSRF header sent or not), or as a display token.
 import { hashSync } from '@node-rs/argon2';
 import { createApp } from '../../server/app';
-import type { ChangeBus } from '../../server/live';
 import { sha256 } from '../../server/auth/session';
 import {
   insertSession,
@@ -12,6 +11,7 @@ import {
   tokenByHash,
   userByName,
 } from '../../server/db/queries/auth';
+import type { ChangeBus } from '../../server/live';
 import { appRouter } from '../../server/routers/_app';
 import { createCallerFactory, type Principal } from '../../server/trpc';
 import type { TestDb } from './db';
@@ -74,7 +74,12 @@ export function displayPrincipal(t: Pick<TestDb, 'db' | 'nowMs'>, by: number): P
  * A caller acting as `principal`; mutations carry the right CSRF header unless `csrf` says
  * otherwise. Pass a running server's `bus` so its subscribers hear what this caller commits.
  */
-export function callerAs(t: Pick<TestDb, 'db' | 'nowMs'>, principal: Principal | null, csrf?: string, bus?: ChangeBus) {
+export function callerAs(
+  t: Pick<TestDb, 'db' | 'nowMs'>,
+  principal: Principal | null,
+  csrf?: string,
+  bus?: ChangeBus,
+) {
   const { context } = createApp({ db: t.db, clock: () => t.nowMs, log: () => {}, ...(bus ? { bus } : {}) });
   const csrfHeader = csrf ?? (principal?.kind === 'user' ? principal.csrfToken : undefined);
   return createCallerFactory(appRouter)({ ...context, principal, csrfHeader });
