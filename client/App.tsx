@@ -7,6 +7,7 @@ import {
   type ComponentType,
   type LazyExoticComponent,
   lazy,
+  type ReactNode,
   Suspense,
   useCallback,
   useEffect,
@@ -30,9 +31,72 @@ function Ringkasan({ search }: RouteProps) {
   return <RingkasanPage input={input} />;
 }
 
+// Deeper wall screens, each in its own chunk so Ringkasan's first load does not pay for them.
+const AnggaranPage = lazy(() => import('./pages/wall/Anggaran'));
+const LayananPage = lazy(() => import('./pages/wall/Layanan'));
+const SpbePage = lazy(() => import('./pages/wall/Spbe'));
+const KepatuhanWallPage = lazy(() => import('./pages/wall/Kepatuhan'));
+const PilarWallPage = lazy(() => import('./pages/wall/Pilar'));
+
+/** /wall/pilar/<CODE>: one masterplan pillar; the code is the last path segment. */
+export const PILAR_PREFIX = '/wall/pilar/';
+
+function WallSuspense({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<main className="wall-page" />}>{children}</Suspense>;
+}
+
+function Anggaran({ search }: RouteProps) {
+  const input = useMemo(() => overviewInput(search), [search]);
+  return (
+    <WallSuspense>
+      <AnggaranPage input={input} />
+    </WallSuspense>
+  );
+}
+
+function Layanan({ search }: RouteProps) {
+  const input = useMemo(() => overviewInput(search), [search]);
+  return (
+    <WallSuspense>
+      <LayananPage input={input} />
+    </WallSuspense>
+  );
+}
+
+function Spbe({ search }: RouteProps) {
+  const input = useMemo(() => overviewInput(search), [search]);
+  return (
+    <WallSuspense>
+      <SpbePage input={input} />
+    </WallSuspense>
+  );
+}
+
+function KepatuhanWall({ search }: RouteProps) {
+  const input = useMemo(() => overviewInput(search), [search]);
+  return (
+    <WallSuspense>
+      <KepatuhanWallPage input={input} />
+    </WallSuspense>
+  );
+}
+
+function PilarWall({ search, code }: RouteProps & { code: string }) {
+  const input = useMemo(() => overviewInput(search), [search]);
+  return (
+    <WallSuspense>
+      <PilarWallPage input={input} code={code} />
+    </WallSuspense>
+  );
+}
+
 export const ROUTES: Record<string, ComponentType<RouteProps>> = {
   '/': Ringkasan,
   '/wall/ringkasan': Ringkasan,
+  '/wall/anggaran': Anggaran,
+  '/wall/layanan': Layanan,
+  '/wall/spbe': Spbe,
+  '/wall/kepatuhan': KepatuhanWall,
 };
 
 /** The signed-in roles an office page admits; 'public' needs no session (the sign-in page). */
@@ -125,6 +189,7 @@ export function App() {
   const path = normalisePath(location.pathname);
   const office = OFFICE_ROUTES[path];
   const Screen = ROUTES[path] ?? NotFound;
+  const pilarCode = path.startsWith(PILAR_PREFIX) ? path.slice(PILAR_PREFIX.length).toUpperCase() : null;
   return (
     <LocaleContext.Provider value={localeValue}>
       <NavigationContext.Provider value={navigation}>
@@ -134,7 +199,11 @@ export function App() {
           </Suspense>
         ) : (
           <Stage>
-            <Screen search={location.search} />
+            {pilarCode && !ROUTES[path] ? (
+              <PilarWall search={location.search} code={pilarCode} />
+            ) : (
+              <Screen search={location.search} />
+            )}
           </Stage>
         )}
       </NavigationContext.Provider>

@@ -7,8 +7,8 @@ import { useTRPC } from '../trpc';
 export const LIVE_COALESCE_MS = 300;
 
 /**
- * Follows live.changes (SSE): every committed change marks the executive summary stale, so the
- * wall refetches within a second instead of at its next poll. The link reconnects by itself and
+ * Follows live.changes (SSE): every committed change marks the wall's queries stale, so the
+ * screen refetches within a second instead of at its next poll. The link reconnects by itself and
  * resumes after the last event id it saw.
  */
 export function useLiveChanges(): void {
@@ -27,7 +27,8 @@ export function useLiveChanges(): void {
         if (timer.current) return;
         timer.current = setTimeout(() => {
           timer.current = null;
-          void queryClient.invalidateQueries(trpc.dashboard.overview.pathFilter());
+          // Every query on a wall shows committed figures: mark them all stale, active ones refetch.
+          void queryClient.invalidateQueries();
         }, LIVE_COALESCE_MS);
       },
     }),

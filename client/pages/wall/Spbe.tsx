@@ -1,0 +1,180 @@
+// "Indeks SPBE": the e-government index in depth. Index by year (self-assessment against verified),
+// the latest result's domains and aspects, and the framework's predikat bands as the legend.
+// One query (spbe.results).
+
+import { useMemo } from 'react';
+import { formatIndex, formatNumber } from '../../../shared/format';
+import { type Locale, t } from '../../../shared/i18n';
+import { LazyEChart as EChart } from '../../charts/LazyEChart';
+import { latestSpbe, spbeBreakdownOption, spbeTrendRows } from '../../charts/spbeBreakdownOption';
+import { spbeTrendOption } from '../../charts/spbeTrendOption';
+import { Tile } from '../../components/Tile';
+import { useLocale } from '../../hooks/useLocale';
+import { useNow } from '../../hooks/useNow';
+import { useSpbeResults } from '../../hooks/useSpbeResults';
+import type { OverviewInput, RouterOutputs } from '../../trpc';
+import { WallScreen } from './screen/WallScreen';
+
+type Results = RouterOutputs['spbe']['results'];
+type Result = Results['results'][number];
+
+function TrendTile({
+  data,
+  latest,
+  now,
+  locale,
+}: {
+  data: Results;
+  latest: Result | null;
+  now: number;
+  locale: Locale;
+}) {
+  const framework = data.frameworks.find((f) => f.code === latest?.frameworkCode) ?? data.frameworks[0];
+  const scaleMax = framework?.scaleMax ?? 5;
+  const option = useMemo(
+    () => spbeTrendOption(spbeTrendRows(data.results), locale, scaleMax),
+    [data.results, locale, scaleMax],
+  );
+  const bands = [...(framework?.bands ?? [])].sort((a, b) => a.min - b.min);
+  return (
+    <Tile
+      name="spbe-trend"
+      className="tile--s-trend"
+      title={t('wall.spbe.trend', locale)}
+      aside={framework ? <span className="tile-tag">{framework.name}</span> : null}
+      freshness={data.freshness}
+      now={now}
+      locale={locale}
+    >
+      <div className="s-head">
+        <div className="figure figure--xl" data-testid="value-spbe-index">
+          {formatIndex(latest?.index ?? null, locale)}
+        </div>
+        <div className="spbe-meta">
+          <div className="spbe-predikat" data-testid="value-spbe-predikat">
+            {latest?.predikat ?? t('spbe.none', locale)}
+          </div>
+          {latest ? (
+            <div className="muted" data-testid="value-spbe-kind">
+              {t(`spbe.kind.${latest.kind}`, locale, { year: String(latest.year) })}
+            </div>
+          ) : null}
+        </div>
+      </div>
+      <EChart
+        option={option}
+        testId="chart-spbe-years"
+        className="chart-fill"
+        label={t('wall.spbe.trend', locale)}
+      />
+      <div className="section-label">{t('wall.spbe.bands', locale)}</div>
+      <ol className="s-bands" data-testid="spbe-bands">
+        {bands.map((b) => {
+          const current = b.label === latest?.predikat;
+          return (
+            <li key={b.label} className={current ? 'is-current' : undefined} data-current={current}>
+              <span className="s-band-label">
+                {current ? '▶ ' : ''}
+                {b.label}
+              </span>
+              <span className="s-band-range">
+                {b.maxExclusive === null
+                  ? `≥ ${formatNumber(b.min, 1, locale)}`
+                  : `${formatNumber(b.min, 1, locale)} – < ${formatNumber(b.maxExclusive, 1, locale)}`}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </Tile>
+  );
+}
+
+function PartsTile({
+  name,
+  title,
+  parts,
+  latest,
+  scaleMax,
+  data,
+  now,
+  locale,
+}: {
+  name: 'domains' | 'aspects';
+  title: string;
+  parts: Result['domains'];
+  latest: Result | null;
+  scaleMax: number;
+  data: Results;
+  now: number;
+  locale: Locale;
+}) {
+  const option = useMemo(() => spbeBreakdownOption(parts, scaleMax, locale, 600), [parts, scaleMax, locale]);
+  return (
+    <Tile
+      name={`spbe-${name}`}
+      className={`tile--s-${name}`}
+      title={title}
+      aside={
+        latest ? (
+          <span className="tile-tag">
+            {t(`spbe.kind.${latest.kind}`, locale, { year: String(latest.year) })}
+          </span>
+        ) : null
+      }
+      freshness={data.freshness}
+      now={now}
+      locale={locale}
+    >
+      <EChart option={option} testId={`chart-spbe-${name}`} className="chart-fill" label={title} />
+    </Tile>
+  );
+}
+
+function Body({ data }: { data: Results }) {
+  const { locale } = useLocale();
+  const now = useNow();
+  const latest = latestSpbe(data.results);
+  const scaleMax = data.frameworks.find((f) => f.code === latest?.frameworkCode)?.scaleMax ?? 5;
+  return (
+    <>
+      <TrendTile data={data} latest={latest} now={now} locale={locale} />
+      <PartsTile
+        name="domains"
+        title={t('wall.spbe.domains', locale)}
+        parts={latest?.domains ?? []}
+        latest={latest}
+        scaleMax={scaleMax}
+        data={data}
+        now={now}
+        locale={locale}
+      />
+      <PartsTile
+        name="aspects"
+        title={t('wall.spbe.aspects', locale)}
+        parts={latest?.aspects ?? []}
+        latest={latest}
+        scaleMax={scaleMax}
+        data={data}
+        now={now}
+        locale={locale}
+      />
+    </>
+  );
+}
+
+export default function SpbePage({ input }: { input?: OverviewInput }) {
+  const { locale } = useLocale();
+  const query = useSpbeResults(input);
+  return (
+    <WallScreen
+      name="spbe"
+      title={t('wall.spbe.title', locale)}
+      query={query}
+      meta={(d) => ({ year: d.year, demo: d.freshness.demo })}
+      skeleton={['tile--s-trend', 'tile--s-domains', 'tile--s-aspects']}
+    >
+      {(data) => <Body data={data} />}
+    </WallScreen>
+  );
+}
