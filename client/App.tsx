@@ -37,6 +37,7 @@ const LayananPage = lazy(() => import('./pages/wall/Layanan'));
 const SpbePage = lazy(() => import('./pages/wall/Spbe'));
 const KepatuhanWallPage = lazy(() => import('./pages/wall/Kepatuhan'));
 const PilarWallPage = lazy(() => import('./pages/wall/Pilar'));
+const PlayerPage = lazy(() => import('./pages/wall/player/Player'));
 
 /** /wall/pilar/<CODE>: one masterplan pillar; the code is the last path segment. */
 export const PILAR_PREFIX = '/wall/pilar/';
@@ -90,6 +91,16 @@ function PilarWall({ search, code }: RouteProps & { code: string }) {
   );
 }
 
+/** /layar?t=<token>: a display's player, turning through its playlist. */
+function Layar({ search }: RouteProps) {
+  const input = useMemo(() => overviewInput(search), [search]);
+  return (
+    <WallSuspense>
+      <PlayerPage input={input} />
+    </WallSuspense>
+  );
+}
+
 export const ROUTES: Record<string, ComponentType<RouteProps>> = {
   '/': Ringkasan,
   '/wall/ringkasan': Ringkasan,
@@ -97,6 +108,7 @@ export const ROUTES: Record<string, ComponentType<RouteProps>> = {
   '/wall/layanan': Layanan,
   '/wall/spbe': Spbe,
   '/wall/kepatuhan': KepatuhanWall,
+  '/layar': Layar,
 };
 
 /** The signed-in roles an office page admits; 'public' needs no session (the sign-in page). */

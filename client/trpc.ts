@@ -55,14 +55,37 @@ export function createQueryClient(): QueryClient {
   });
 }
 
+// The wall player (/layar?t=…) authenticates as a display with its token rather than a session:
+// held in memory here, sent as a Bearer header on HTTP and as connectionParams on SSE. Unset (the
+// office and the plain walls), no Authorization header goes out and the SSE connectionParams are
+// null, which the server reads as "none": sessions work as before.
+let displayToken: string | null = null;
+
+export function setDisplayToken(value: string | null): void {
+  displayToken = value;
+}
+
+export function getDisplayToken(): string | null {
+  return displayToken;
+}
+
+/** Headers for a batched call: the CSRF token when signed in, the display token when set. */
+export function requestHeaders(): Record<string, string> {
+  const headers = csrfHeaders();
+  return displayToken ? { ...headers, authorization: `Bearer ${displayToken}` } : headers;
+}
+
 export function createClient() {
   return createTRPCClient<AppRouter>({
     links: [
       // Subscriptions (live.changes) over server-sent events; everything else batched over HTTP.
       splitLink({
         condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({ url: '/trpc' }),
-        false: httpBatchLink({ url: '/trpc', headers: csrfHeaders }),
+        true: httpSubscriptionLink({
+          url: '/trpc',
+          connectionParams: () => (displayToken ? { token: displayToken } : null),
+        }),
+        false: httpBatchLink({ url: '/trpc', headers: requestHeaders }),
       }),
     ],
   });

@@ -125,6 +125,18 @@ const id = {
   'wall.pilar.progress': 'Progres',
   'wall.pilar.plan': 'Rencana',
   'wall.pilar.unknown': 'Pilar {code} tidak ada',
+  'player.screen.ringkasan': 'Ringkasan Eksekutif',
+  'player.screen.anggaran': 'Serapan Anggaran',
+  'player.screen.layanan': 'Layanan Publik',
+  'player.screen.spbe': 'Indeks SPBE',
+  'player.screen.kepatuhan': 'Kepatuhan Pelaporan',
+  'player.screen.pilar': 'Pilar {code}',
+  'player.countdown': 'berikutnya {s} dtk',
+  'player.paused': 'Dijeda',
+  'player.revoked': 'Layar ini tidak lagi terdaftar.',
+  'player.revokedDetail': 'Hubungi admin Dinkominfo untuk tautan baru.',
+  'player.noToken': 'Tautan layar belum lengkap.',
+  'player.noTokenDetail': 'Buka alamat lengkap /layar?t=… yang diberikan admin Dinkominfo untuk layar ini.',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -247,6 +259,18 @@ const en: Record<MessageKey, string> = {
   'wall.pilar.progress': 'Progress',
   'wall.pilar.plan': 'Plan',
   'wall.pilar.unknown': 'No pillar {code}',
+  'player.screen.ringkasan': 'Executive Summary',
+  'player.screen.anggaran': 'Budget Absorption',
+  'player.screen.layanan': 'Public Services',
+  'player.screen.spbe': 'SPBE Index',
+  'player.screen.kepatuhan': 'Reporting Compliance',
+  'player.screen.pilar': 'Pillar {code}',
+  'player.countdown': 'next in {s} s',
+  'player.paused': 'Paused',
+  'player.revoked': 'This screen is no longer registered.',
+  'player.revokedDetail': 'Ask the Dinkominfo admin for a new link.',
+  'player.noToken': 'The screen link is incomplete.',
+  'player.noTokenDetail': 'Open the full /layar?t=… address the Dinkominfo admin issued for this screen.',
 };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { id, en };

@@ -1,0 +1,248 @@
+// The display player (/layar?t=<token>): reads its playlist with the display token and turns
+// through the wall screens, each for its dwell time, looping. A small overlay in the bottom corner
+// tells the room where the rotation stands; Space pauses, the arrow keys step. Playlist changes
+// arrive live (topic 'display'); a new server build reloads the page; a revoked token replaces
+// everything with a clear message.
+
+import { useQuery } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { lazy, type ReactNode, Suspense, useEffect, useReducer, useRef, useState } from 'react';
+import { type Locale, t } from '../../../../shared/i18n';
+import type { PlaylistItem } from '../../../../shared/schemas';
+import { useLocale } from '../../../hooks/useLocale';
+import { type OverviewInput, setDisplayToken, useTRPC } from '../../../trpc';
+import { RingkasanPage } from '../Ringkasan';
+import { advance, countdownSeconds, type Position, wrapIndex } from './rotation';
+import { takeDisplayToken } from './token';
+import './player.css';
+
+const AnggaranPage = lazy(() => import('../Anggaran'));
+const LayananPage = lazy(() => import('../Layanan'));
+const SpbePage = lazy(() => import('../Spbe'));
+const KepatuhanPage = lazy(() => import('../Kepatuhan'));
+const PilarPage = lazy(() => import('../Pilar'));
+
+/** The player re-reads its configuration at this cadence even without a live push. */
+export const CONFIG_REFRESH_MS = 60_000;
+/** One interval drives the rotation and the countdown. */
+export const TICK_MS = 250;
+/** Answers that mean the token is revoked or was never a display's. */
+const GONE = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND']);
+
+export function isGone(code: string | undefined): boolean {
+  return code !== undefined && GONE.has(code);
+}
+
+export function screenName(item: PlaylistItem, locale: Locale): string {
+  return t(`player.screen.${item.screen}`, locale, { code: item.pillar ?? '' });
+}
+
+function Message({ testId, title, detail }: { testId: string; title: string; detail?: string }) {
+  return (
+    <main className="wall-page wall-page--center" data-testid={testId}>
+      <div className="wall-message" role="alert">
+        <div className="wall-message-title">{title}</div>
+        {detail ? <div className="wall-message-detail">{detail}</div> : null}
+      </div>
+    </main>
+  );
+}
+
+export default function Player({ input }: { input?: OverviewInput }) {
+  const { locale } = useLocale();
+  const [token] = useState(() => {
+    const value = takeDisplayToken();
+    // Set before the first query of the subtree goes out.
+    setDisplayToken(value);
+    return value;
+  });
+  useEffect(() => {
+    setDisplayToken(token);
+    return () => setDisplayToken(null);
+  }, [token]);
+  if (!token)
+    return (
+      <Message
+        testId="player-no-token"
+        title={t('player.noToken', locale)}
+        detail={t('player.noTokenDetail', locale)}
+      />
+    );
+  return <ConfiguredPlayer input={input} />;
+}
+
+function ConfiguredPlayer({ input }: { input?: OverviewInput }) {
+  const { locale } = useLocale();
+  const trpc = useTRPC();
+  const config = useQuery(
+    trpc.display.config.queryOptions(undefined, {
+      refetchInterval: CONFIG_REFRESH_MS,
+      staleTime: 0,
+      retry: (count, error) => !isGone(error.data?.code) && count < 3,
+    }),
+  );
+  useSubscription(
+    trpc.live.changes.subscriptionOptions(undefined, {
+      onData: (ev) => {
+        if (ev.data.topic === 'display') void config.refetch();
+      },
+    }),
+  );
+
+  // The build seen first; a different one means the server was redeployed: take the new client.
+  const firstBuild = useRef<string | null>(null);
+  const buildId = config.data?.buildId;
+  useEffect(() => {
+    if (!buildId) return;
+    if (firstBuild.current === null) firstBuild.current = buildId;
+    else if (firstBuild.current !== buildId) window.location.reload();
+  }, [buildId]);
+
+  if (isGone(config.error?.data?.code) || config.data?.revoked)
+    return (
+      <Message
+        testId="player-revoked"
+        title={t('player.revoked', locale)}
+        detail={t('player.revokedDetail', locale)}
+      />
+    );
+  if (!config.data)
+    return (
+      <Message
+        testId="player-loading"
+        title={t(config.isError ? 'app.errorNoData' : 'app.loading', locale)}
+        detail={config.isError ? t('app.errorRetrying', locale) : undefined}
+      />
+    );
+  return <Rotation playlist={config.data.playlist} input={input} />;
+}
+
+interface RotationState extends Position {
+  /** When Space paused the rotation; null while it runs. */
+  pausedAt: number | null;
+  now: number;
+}
+
+type Action =
+  | { type: 'tick'; now: number; playlist: readonly PlaylistItem[] }
+  | { type: 'step'; delta: 1 | -1; now: number; length: number }
+  | { type: 'pause'; now: number };
+
+function reduce(state: RotationState, action: Action): RotationState {
+  switch (action.type) {
+    case 'tick': {
+      if (state.pausedAt !== null) return { ...state, now: action.now };
+      // A shortened playlist may no longer hold the current index: start over from the top.
+      const from = state.index < action.playlist.length ? state : { index: 0, enteredAt: action.now };
+      return { ...state, ...advance(action.playlist, from, action.now), now: action.now };
+    }
+    case 'step':
+      return {
+        ...state,
+        index: wrapIndex(state.index, action.delta, action.length),
+        enteredAt: action.now,
+        pausedAt: state.pausedAt === null ? null : action.now,
+        now: action.now,
+      };
+    case 'pause':
+      return state.pausedAt === null
+        ? { ...state, pausedAt: action.now, now: action.now }
+        : // Resume where it stopped: the time spent paused does not count against the dwell.
+          {
+            ...state,
+            enteredAt: state.enteredAt + (action.now - state.pausedAt),
+            pausedAt: null,
+            now: action.now,
+          };
+  }
+}
+
+function initialState(): RotationState {
+  const now = Date.now();
+  return { index: 0, enteredAt: now, pausedAt: null, now };
+}
+
+function Rotation({ playlist, input }: { playlist: readonly PlaylistItem[]; input?: OverviewInput }) {
+  const { locale } = useLocale();
+  const [state, dispatch] = useReducer(reduce, undefined, initialState);
+  const playlistRef = useRef(playlist);
+  playlistRef.current = playlist;
+
+  useEffect(() => {
+    const id = window.setInterval(
+      () => dispatch({ type: 'tick', now: Date.now(), playlist: playlistRef.current }),
+      TICK_MS,
+    );
+    return () => window.clearInterval(id);
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const now = Date.now();
+      const length = playlistRef.current.length;
+      if (e.key === ' ' || e.code === 'Space') {
+        e.preventDefault();
+        dispatch({ type: 'pause', now });
+      } else if (e.key === 'ArrowRight') {
+        e.preventDefault();
+        dispatch({ type: 'step', delta: 1, now, length });
+      } else if (e.key === 'ArrowLeft') {
+        e.preventDefault();
+        dispatch({ type: 'step', delta: -1, now, length });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const index = state.index < playlist.length ? state.index : 0;
+  const item = playlist[index] as PlaylistItem;
+  const paused = state.pausedAt !== null;
+  const seconds = countdownSeconds(item, state.enteredAt, state.pausedAt ?? state.now);
+  return (
+    <div className="player" data-testid="player" data-index={index} data-paused={paused}>
+      <div className="player-slide" key={`${index}:${item.screen}:${item.pillar ?? ''}`}>
+        <Suspense fallback={<main className="wall-page" />}>
+          <ScreenFor item={item} input={input} />
+        </Suspense>
+      </div>
+      <aside className="player-overlay" aria-live="polite">
+        <span className="player-position" data-testid="player-position">
+          {index + 1}/{playlist.length}
+        </span>
+        {/* The screen key, for tests and assistive tech; the room reads the name beside it. */}
+        <span className="player-key" data-testid="player-screen">
+          {item.screen}
+        </span>
+        <span className="player-name" data-testid="player-screen-name">
+          {screenName(item, locale)}
+        </span>
+        {paused ? (
+          <span className="player-paused" data-testid="player-paused">
+            {t('player.paused', locale)}
+          </span>
+        ) : null}
+        <span className="player-countdown" data-testid="player-countdown">
+          {t('player.countdown', locale, { s: String(seconds) })}
+        </span>
+      </aside>
+    </div>
+  );
+}
+
+function ScreenFor({ item, input }: { item: PlaylistItem; input?: OverviewInput }): ReactNode {
+  switch (item.screen) {
+    case 'ringkasan':
+      return <RingkasanPage input={input} />;
+    case 'anggaran':
+      return <AnggaranPage input={input} />;
+    case 'layanan':
+      return <LayananPage input={input} />;
+    case 'spbe':
+      return <SpbePage input={input} />;
+    case 'kepatuhan':
+      return <KepatuhanPage input={input} />;
+    case 'pilar':
+      return <PilarPage input={input} code={item.pillar ?? 'GOV'} />;
+  }
+}
