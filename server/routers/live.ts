@@ -20,6 +20,10 @@ export const liveRouter = router({
         queue.push(c);
         wake?.();
       });
+      // One abort listener for the life of the connection (regression: one was added per wait,
+      // so a wall's connection grew a listener with every change it waited for).
+      const onAbort = () => wake?.();
+      signal?.addEventListener('abort', onAbort, { once: true });
       try {
         let last = input?.lastEventId ? Number(input.lastEventId) : lastChangeId(ctx.db);
         for (const c of changesAfter(ctx.db, last)) {
@@ -30,7 +34,6 @@ export const liveRouter = router({
           if (queue.length === 0) {
             await new Promise<void>((resolve) => {
               wake = resolve;
-              signal?.addEventListener('abort', () => resolve(), { once: true });
             });
             wake = null;
             continue;
@@ -41,6 +44,7 @@ export const liveRouter = router({
           yield tracked(String(c.id), c);
         }
       } finally {
+        signal?.removeEventListener('abort', onAbort);
         unsubscribe();
       }
     }),

@@ -1,0 +1,67 @@
+// live.changes as a long-lived wall connection sees it: every change in order, resumption after
+// the last event id, and a connection that does not grow with the changes it waits for.
+import { getEventListeners } from 'node:events';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApp } from '../../server/app';
+import { appRouter } from '../../server/routers/_app';
+import { createCallerFactory } from '../../server/trpc';
+import { saveRealisation } from '../../server/writes';
+import { makeTestDb, type TestDb } from '../helpers/db';
+
+let t: TestDb;
+beforeAll(() => {
+  t = makeTestDb({ demo: 'small', nowMs: Date.parse('2026-11-23T03:00:00.000Z') });
+});
+afterAll(() => t.close());
+
+/** A tracked event is [id, data, marker]; the change row is the data. */
+const idOf = (envelope: unknown): number => (envelope as [string, { id: number }])[1].id;
+
+function write(i: number) {
+  const sub = t.db
+    .prepare('SELECT id FROM sub_kegiatan WHERE year = 2026 ORDER BY id LIMIT 1')
+    .pluck()
+    .get() as number;
+  return saveRealisation(
+    t.db,
+    { subKegiatanId: sub, month: 11, sp2dRp: 1000 + i, spjRp: 0, fisikPct: 10 },
+    { userId: null, source: 'manual' },
+    t.nowMs,
+  );
+}
+
+describe('live.changes', () => {
+  test('regression: a connection keeps one abort listener however many changes it waits for', async () => {
+    const { context } = createApp({ db: t.db, clock: () => t.nowMs, log: () => {} });
+    const ac = new AbortController();
+    const caller = createCallerFactory(appRouter)(context, { signal: ac.signal });
+    const iterator = (await caller.live.changes())[Symbol.asyncIterator]();
+    const seen: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const next = iterator.next();
+      // Let the generator park waiting for a change before publishing it.
+      await new Promise((r) => setTimeout(r, 1));
+      const change = write(i);
+      context.bus.publish(change);
+      seen.push(idOf((await next).value));
+      expect(getEventListeners(ac.signal, 'abort').length).toBeLessThanOrEqual(2);
+    }
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    ac.abort();
+    await iterator.return?.();
+    expect(context.bus.listenerCount()).toBe(0);
+  });
+
+  test('a reconnecting wall receives every change after its last event id from the log', async () => {
+    const first = write(100);
+    const missed = [write(101), write(102)];
+    const { context } = createApp({ db: t.db, clock: () => t.nowMs, log: () => {} });
+    const ac = new AbortController();
+    const caller = createCallerFactory(appRouter)(context, { signal: ac.signal });
+    const iterator = (await caller.live.changes({ lastEventId: String(first.id) }))[Symbol.asyncIterator]();
+    const got = [idOf((await iterator.next()).value), idOf((await iterator.next()).value)];
+    expect(got).toEqual(missed.map((m) => m.id));
+    ac.abort();
+    await iterator.return?.();
+  });
+});
