@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatDurationMin, formatIndex, formatNumber, formatPct, formatPoin } from '../../shared/format';
 import { launchChromium } from '../helpers/browser';
+import { paintedShare } from '../helpers/charts';
 import { callerFor, makeTestDb, type TestDb } from '../helpers/db';
 import { type RunningServer, startServer } from '../helpers/server';
 
@@ -63,31 +64,6 @@ async function openScreen(screen: keyof typeof SCREENS, width: number, height: n
   );
   expect(errors).toEqual([]);
   return page;
-}
-
-/** Per chart, the share of sampled canvas pixels that differ from the corner (background) pixel. */
-async function paintedShare(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(() => {
-    const out: Record<string, number> = {};
-    for (const chart of document.querySelectorAll('[data-testid^="chart-"]')) {
-      const canvas = chart.querySelector('canvas');
-      const ctx = canvas?.getContext('2d');
-      if (!canvas || !ctx) {
-        out[chart.getAttribute('data-testid') ?? '?'] = 0;
-        continue;
-      }
-      const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-      const bg = [d[0], d[1], d[2], d[3]];
-      let differing = 0;
-      let sampled = 0;
-      for (let i = 0; i < d.length; i += 4 * 13) {
-        sampled++;
-        if (d[i] !== bg[0] || d[i + 1] !== bg[1] || d[i + 2] !== bg[2] || d[i + 3] !== bg[3]) differing++;
-      }
-      out[chart.getAttribute('data-testid') ?? '?'] = differing / sampled;
-    }
-    return out;
-  });
 }
 
 /** Tiles whose content does not fit their box (the tile or its body would have to scroll). */
