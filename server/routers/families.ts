@@ -11,7 +11,7 @@ import { programmeKpi } from '../kpi/masterplan';
 import { buildOverview } from '../kpi/overview';
 import { pctOf } from '../kpi/precision';
 import { complaintKpi, serviceKpi } from '../kpi/services';
-import { indexResult } from '../kpi/spbe';
+import { indexResult, indexTrend, latestIndexResult } from '../kpi/spbe';
 import { setting } from '../settings';
 import { publicProcedure, router } from '../trpc';
 import { resolveAsOf } from './resolve';
@@ -69,7 +69,15 @@ export const spbeRouter = router({
       if (!fw) throw new Error(`framework ${a.frameworkCode} missing`);
       return indexResult(fw, a, data.spbe.missingPolicy);
     });
-    return { year, results, frameworks: data.spbe.frameworks, freshness: data.freshness.spbe };
+    // The same rules as the executive summary, so two walls in one room never disagree.
+    return {
+      year,
+      results,
+      latest: latestIndexResult(results),
+      trend: indexTrend(results),
+      frameworks: data.spbe.frameworks,
+      freshness: data.freshness.spbe,
+    };
   }),
 });
 

@@ -1,10 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  latestSpbe,
-  type SpbeResult,
-  spbeBreakdownOption,
-  spbeTrendRows,
-} from '../../client/charts/spbeBreakdownOption';
+import { type SpbeResult, spbeBreakdownOption } from '../../client/charts/spbeBreakdownOption';
 import { formatIndex } from '../../shared/format';
 
 const result = (year: number, kind: 'self' | 'verified', index: number | null): SpbeResult =>
@@ -24,26 +19,6 @@ const result = (year: number, kind: 'self' | 'verified', index: number | null): 
   }) as SpbeResult;
 
 describe('spbe breakdown helpers', () => {
-  test('one trend row per year, self and verified side by side, years ascending', () => {
-    const rows = spbeTrendRows([
-      result(2022, 'verified', 2.9),
-      result(2021, 'self', 3.1),
-      result(2022, 'self', 3.3),
-      result(2021, 'verified', 2.6),
-    ]);
-    expect(rows).toEqual([
-      { year: 2021, frameworkCode: 'SPBE-2020', self: 3.1, verified: 2.6 },
-      { year: 2022, frameworkCode: 'SPBE-2020', self: 3.3, verified: 2.9 },
-    ]);
-  });
-
-  test('the latest result is the newest year, verified before self', () => {
-    expect(latestSpbe([])).toBeNull();
-    const a = [result(2025, 'self', 4), result(2025, 'verified', 3.6), result(2024, 'verified', 3.4)];
-    expect(latestSpbe(a)).toMatchObject({ year: 2025, kind: 'verified' });
-    expect(latestSpbe([...a, result(2026, 'self', 4.1)])).toMatchObject({ year: 2026, kind: 'self' });
-  });
-
   test('domains become numbered bars on the framework scale with formatted values', () => {
     const o = spbeBreakdownOption(
       [

@@ -61,3 +61,13 @@ describe('masterplan.programmes', () => {
     }
   });
 });
+
+describe('spbe.results', () => {
+  test('regression: the SPBE wall and the executive summary show the same latest result and trend', async () => {
+    const [screen, summary] = await Promise.all([caller.spbe.results(), caller.dashboard.overview()]);
+    // Before, the SPBE screen picked the 2026 self-assessment while the summary showed 2025 verified.
+    expect(screen.latest).toEqual(summary.spbe.latest);
+    expect(screen.latest).toMatchObject({ year: 2025, kind: 'verified' });
+    expect(screen.trend).toEqual(summary.spbe.trend);
+  });
+});

@@ -6,13 +6,14 @@ import { useMemo } from 'react';
 import { formatIndex, formatNumber } from '../../../shared/format';
 import { type Locale, t } from '../../../shared/i18n';
 import { LazyEChart as EChart } from '../../charts/LazyEChart';
-import { latestSpbe, spbeBreakdownOption, spbeTrendRows } from '../../charts/spbeBreakdownOption';
+import { spbeBreakdownOption } from '../../charts/spbeBreakdownOption';
 import { spbeTrendOption } from '../../charts/spbeTrendOption';
 import { Tile } from '../../components/Tile';
 import { useLocale } from '../../hooks/useLocale';
 import { useNow } from '../../hooks/useNow';
 import { useSpbeResults } from '../../hooks/useSpbeResults';
 import type { OverviewInput, RouterOutputs } from '../../trpc';
+import { SpbeHeadline } from './SpbeHeadline';
 import { WallScreen } from './screen/WallScreen';
 
 type Results = RouterOutputs['spbe']['results'];
@@ -31,10 +32,7 @@ function TrendTile({
 }) {
   const framework = data.frameworks.find((f) => f.code === latest?.frameworkCode) ?? data.frameworks[0];
   const scaleMax = framework?.scaleMax ?? 5;
-  const option = useMemo(
-    () => spbeTrendOption(spbeTrendRows(data.results), locale, scaleMax),
-    [data.results, locale, scaleMax],
-  );
+  const option = useMemo(() => spbeTrendOption(data.trend, locale, scaleMax), [data.trend, locale, scaleMax]);
   const bands = [...(framework?.bands ?? [])].sort((a, b) => a.min - b.min);
   return (
     <Tile
@@ -47,19 +45,7 @@ function TrendTile({
       locale={locale}
     >
       <div className="s-head">
-        <div className="figure figure--xl" data-testid="value-spbe-index">
-          {formatIndex(latest?.index ?? null, locale)}
-        </div>
-        <div className="spbe-meta">
-          <div className="spbe-predikat" data-testid="value-spbe-predikat">
-            {latest?.predikat ?? t('spbe.none', locale)}
-          </div>
-          {latest ? (
-            <div className="muted" data-testid="value-spbe-kind">
-              {t(`spbe.kind.${latest.kind}`, locale, { year: String(latest.year) })}
-            </div>
-          ) : null}
-        </div>
+        <SpbeHeadline latest={latest} locale={locale} />
       </div>
       <EChart
         option={option}
@@ -134,7 +120,7 @@ function PartsTile({
 function Body({ data }: { data: Results }) {
   const { locale } = useLocale();
   const now = useNow();
-  const latest = latestSpbe(data.results);
+  const { latest } = data;
   const scaleMax = data.frameworks.find((f) => f.code === latest?.frameworkCode)?.scaleMax ?? 5;
   return (
     <>

@@ -5,6 +5,7 @@ import { LazyEChart as EChart } from '../../../charts/LazyEChart';
 import { spbeTrendOption } from '../../../charts/spbeTrendOption';
 import { Tile } from '../../../components/Tile';
 import type { OverviewData } from '../../../trpc';
+import { SpbeHeadline } from '../SpbeHeadline';
 
 export function SpbeTile({ spbe, now, locale }: { spbe: OverviewData['spbe']; now: number; locale: Locale }) {
   const { latest } = spbe;
@@ -20,19 +21,7 @@ export function SpbeTile({ spbe, now, locale }: { spbe: OverviewData['spbe']; no
       locale={locale}
     >
       <div className="spbe-head">
-        <div className="figure figure--xl" data-testid="value-spbe-index">
-          {formatIndex(latest?.index ?? null, locale)}
-        </div>
-        <div className="spbe-meta">
-          <div className="spbe-predikat" data-testid="value-spbe-predikat">
-            {latest?.predikat ?? t('spbe.none', locale)}
-          </div>
-          {latest ? (
-            <div className="muted" data-testid="value-spbe-kind">
-              {t(`spbe.kind.${latest.kind}`, locale, { year: String(latest.year) })}
-            </div>
-          ) : null}
-        </div>
+        <SpbeHeadline latest={latest} locale={locale} />
       </div>
       <EChart
         option={option}
