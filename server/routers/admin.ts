@@ -19,7 +19,7 @@ import {
   userByName,
 } from '../db/queries/auth';
 import { allOpds, updateOpd } from '../db/queries/entry';
-import { appendAudit } from '../db/queries/freshness';
+import { appendAudit, appendChange } from '../db/queries/freshness';
 import { reopenPeriod, setDeadline } from '../db/queries/periods';
 import { opdByCode } from '../db/queries/reference';
 import { type AppContext, procedure, router, TRPCError } from '../trpc';
@@ -268,13 +268,18 @@ export const adminRouter = router({
     .input(z.object({ id: z.number().int().positive() }).strict())
     .mutation(({ ctx, input }) => {
       const at = new Date(ctx.clock()).toISOString();
-      const done = ctx.db.transaction(() => {
-        const ok = revokeToken(ctx.db, input.id, at);
-        if (ok) audit(ctx, 'api_token', String(input.id), 'revoke', null, { revokedAt: at });
-        return ok;
+      const change = ctx.db.transaction(() => {
+        if (!revokeToken(ctx.db, input.id, at)) return null;
+        audit(ctx, 'api_token', String(input.id), 'revoke', null, { revokedAt: at });
+        // A revoked display token must turn its wall into the "no longer registered" message at
+        // once: players re-read their configuration on topic 'display'.
+        const summary = `Token ${input.id} dicabut`;
+        const id = appendChange(ctx.db, { at, topic: 'display', year: null, opdId: null, summary });
+        return { id, at, topic: 'display', year: null, opdId: null, summary };
       })();
-      if (!done)
+      if (!change)
         throw new TRPCError({ code: 'NOT_FOUND', message: `Token ${input.id} tidak ada atau sudah dicabut` });
+      ctx.bus.publish(change);
       return { ok: true };
     }),
 

@@ -2,7 +2,8 @@
 // and filters) and gets a URL carrying its display token; the player reads its configuration with
 // that token. Revoking the token turns the wall into a clear message; it never expires by itself.
 import { z } from 'zod';
-import { playlistSchema } from '../../shared/schemas';
+import { type PlaylistItem, playlistSchema } from '../../shared/schemas';
+import { wibParts } from '../../shared/time';
 import { randomToken, sha256 } from '../auth/session';
 import { insertToken, revokeToken } from '../db/queries/auth';
 import {
@@ -12,7 +13,8 @@ import {
   listDisplays,
   updateDisplay,
 } from '../db/queries/displays';
-import { appendAudit, appendChange } from '../db/queries/freshness';
+import { appendAudit, appendChange, type ChangeRow } from '../db/queries/freshness';
+import { listPillars, listServiceTypes, opdByCode } from '../db/queries/reference';
 import { type AppContext, procedure, router, TRPCError } from '../trpc';
 
 const displayInput = {
@@ -43,6 +45,44 @@ function audit(ctx: AppContext, id: number, action: string, value: unknown): voi
   });
 }
 
+/**
+ * Filters must name reference data that exists: a pillar of the framework in force, an OPD, a
+ * service group. Every unknown value is reported against its field (`playlist.2.opdCode`), so the
+ * form can show it beside the input; the message of the first one names the field and the value.
+ */
+function checkFilters(ctx: AppContext, playlist: readonly PlaylistItem[]): void {
+  const pillars = new Set(listPillars(ctx.db, wibParts(ctx.clock()).year).map((p) => p.code));
+  const groups = new Set(listServiceTypes(ctx.db).map((s) => s.group));
+  const issues: { code: 'custom'; path: (string | number)[]; message: string; input: unknown }[] = [];
+  playlist.forEach((item, i) => {
+    const fail = (field: keyof PlaylistItem, message: string) =>
+      issues.push({ code: 'custom', path: ['playlist', i, field], message, input: item[field] });
+    if (item.pillar !== undefined && !pillars.has(item.pillar))
+      fail('pillar', `Tidak ada pilar dengan kode '${item.pillar}'`);
+    if (item.opdCode !== undefined && !opdByCode(ctx.db, item.opdCode))
+      fail('opdCode', `Tidak ada OPD dengan kode '${item.opdCode}'`);
+    if (item.serviceGroup !== undefined && !groups.has(item.serviceGroup))
+      fail('serviceGroup', `Tidak ada kelompok layanan '${item.serviceGroup}'`);
+  });
+  const first = issues[0];
+  // ZodRealError is the Error subclass parse() throws; the error formatter turns it into fieldErrors.
+  if (first)
+    throw new TRPCError({ code: 'BAD_REQUEST', message: first.message, cause: new z.ZodRealError(issues) });
+}
+
+/** A change row for the live stream: players re-read their configuration on topic 'display'. */
+function displayChange(ctx: AppContext, at: string, summary: string): ChangeRow {
+  const id = appendChange(ctx.db, { at, topic: 'display', year: null, opdId: null, summary });
+  return { id, at, topic: 'display', year: null, opdId: null, summary };
+}
+
+function revokedConflict(name: string): TRPCError {
+  return new TRPCError({
+    code: 'CONFLICT',
+    message: `Layar '${name}' sudah dicabut; buat layar baru untuk menayangkan lagi`,
+  });
+}
+
 const view = (d: ReturnType<typeof listDisplays>[number]) => ({
   id: d.id,
   name: d.name,
@@ -61,6 +101,7 @@ export const displaysRouter = router({
     .meta({ roles: ['admin'] })
     .input(z.object(displayInput).strict())
     .mutation(({ ctx, input }) => {
+      checkFilters(ctx, input.playlist);
       const token = randomToken();
       const at = new Date(ctx.clock()).toISOString();
       const id = ctx.db.transaction(() => {
@@ -91,26 +132,27 @@ export const displaysRouter = router({
     .meta({ roles: ['admin'] })
     .input(z.object({ id: z.number().int().positive(), ...displayInput }).strict())
     .mutation(({ ctx, input }) => {
+      const d = displayById(ctx.db, input.id);
+      if (!d) throw new TRPCError({ code: 'NOT_FOUND', message: `Layar ${input.id} tidak ditemukan` });
+      // A revoked display has no player left to follow its playlist.
+      if (d.revokedAt !== null) throw revokedConflict(d.name);
+      checkFilters(ctx, input.playlist);
       const at = new Date(ctx.clock()).toISOString();
       const change = ctx.db.transaction(() => {
-        const done = updateDisplay(ctx.db, input.id, {
+        updateDisplay(ctx.db, input.id, {
           name: input.name,
           location: input.location ?? null,
           playlistJson: JSON.stringify(input.playlist),
           at,
         });
-        if (!done) return null;
         audit(ctx, input.id, 'update', { name: input.name, playlist: input.playlist });
-        // Players follow live.changes: topic 'display' tells them to re-read their playlist.
-        const summary = `Playlist layar ${input.id} diubah`;
-        const id = appendChange(ctx.db, { at, topic: 'display', year: null, opdId: null, summary });
-        return { id, at, topic: 'display', year: null, opdId: null, summary };
+        return displayChange(ctx, at, `Playlist layar ${input.id} diubah`);
       })();
-      if (!change) throw new TRPCError({ code: 'NOT_FOUND', message: `Layar ${input.id} tidak ditemukan` });
       ctx.bus.publish(change);
       return { ok: true };
     }),
 
+  /** Revoking is immediate: the change tells an open player to re-read, and its token is refused. */
   revoke: procedure
     .meta({ roles: ['admin'] })
     .input(z.object({ id: z.number().int().positive() }).strict())
@@ -118,10 +160,13 @@ export const displaysRouter = router({
       const d = displayById(ctx.db, input.id);
       if (!d) throw new TRPCError({ code: 'NOT_FOUND', message: `Layar ${input.id} tidak ditemukan` });
       const at = new Date(ctx.clock()).toISOString();
-      ctx.db.transaction(() => {
-        revokeToken(ctx.db, d.tokenId, at);
+      const change = ctx.db.transaction(() => {
+        if (!revokeToken(ctx.db, d.tokenId, at)) return null;
         audit(ctx, d.id, 'revoke', { revokedAt: at });
+        return displayChange(ctx, at, `Layar ${d.id} dicabut`);
       })();
+      if (!change) throw revokedConflict(d.name);
+      ctx.bus.publish(change);
       return { ok: true };
     }),
 
