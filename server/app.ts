@@ -10,7 +10,7 @@ import type { Db } from './db/connection';
 import { transferRouter } from './http/transfer';
 import type { Overview } from './kpi/types';
 import { ChangeBus } from './live';
-import { ChangeKeyedMemo } from './memo';
+import { ChangeKeyedMemo, ReadMemos } from './memo';
 import { appRouter } from './routers/_app';
 import type { AppContext } from './trpc';
 
@@ -46,6 +46,7 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
     bus: opts.bus ?? new ChangeBus(),
     buildId: opts.buildId ?? 'dev',
     overviewMemo: opts.overviewMemo === false ? null : new ChangeKeyedMemo<Overview>(),
+    memos: opts.overviewMemo === false ? null : new ReadMemos(),
     principal: null,
     csrfHeader: undefined,
   };

@@ -7,7 +7,7 @@ import type { Db } from './db/connection';
 import { migrate } from './db/migrate';
 import { countAdmins, insertUser } from './db/queries/auth';
 import { hasFigures, type SeedSize, seedDemo } from './seed/demo';
-import { hasReferenceData, loadReference } from './seed/reference';
+import { fillIndicatorOwners, hasReferenceData, loadReference } from './seed/reference';
 
 export interface PrepareOptions {
   seed: 'demo' | 'none';
@@ -56,6 +56,9 @@ export function prepareDatabase(db: Db, opts: PrepareOptions): { migrations: str
   if (!hasReferenceData(db)) {
     loadReference(db, new Date(opts.nowMs).toISOString());
     log('reference data loaded from fixtures/reference');
+  } else {
+    const owners = fillIndicatorOwners(db);
+    if (owners > 0) log(`SPBE indicator owners filled in for ${owners} indicators`);
   }
   ensureFirstAdmin(db, opts.nowMs, opts.adminPassword, log);
   if (opts.seed === 'demo' && !hasFigures(db)) {

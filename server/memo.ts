@@ -22,3 +22,24 @@ export class ChangeKeyedMemo<V> {
     this.entries.clear();
   }
 }
+
+/**
+ * One memo per read model (the ticker, a pillar), all keyed by the last committed change the same
+ * way. A procedure names its model and builds the key from its input.
+ */
+export class ReadMemos {
+  private readonly memos = new Map<string, ChangeKeyedMemo<unknown>>();
+
+  get<V>(model: string, key: string, compute: () => V): V {
+    let memo = this.memos.get(model);
+    if (!memo) {
+      memo = new ChangeKeyedMemo<unknown>();
+      this.memos.set(model, memo);
+    }
+    return memo.get(key, compute) as V;
+  }
+
+  clear(): void {
+    for (const m of this.memos.values()) m.clear();
+  }
+}

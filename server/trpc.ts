@@ -7,9 +7,18 @@ import { ConflictError } from './auth/policy';
 import { csrfMatches } from './auth/session';
 import type { Db } from './db/connection';
 import type { Role, TokenRow, UserRow } from './db/queries/auth';
+import type { Ticker } from './kpi/ticker';
 import type { Overview } from './kpi/types';
 import type { ChangeBus } from './live';
-import type { ChangeKeyedMemo } from './memo';
+import type { ChangeKeyedMemo, ReadMemos } from './memo';
+
+/** dashboard.ticker's answer. */
+export interface TickerView extends Ticker {
+  year: number;
+  asOf: string;
+  generatedAt: string;
+  demo: boolean;
+}
 
 export interface AppContext {
   db: Db;
@@ -19,6 +28,8 @@ export interface AppContext {
   buildId: string;
   /** Executive summaries by (year, asOf, last change id); null disables the memo (benchmarks). */
   overviewMemo: ChangeKeyedMemo<Overview> | null;
+  /** Other read models every wall asks for after every change (ticker, pillars), memoised the same way. */
+  memos: ReadMemos | null;
   /** Who is asking: a signed-in user (cookie session) or a token; null when anonymous. */
   principal: Principal | null;
   /** The x-csrf-token header of the request (cookie-authenticated mutations must echo it). */

@@ -48,14 +48,14 @@ const ROMAN = ['', 'I', 'II', 'III', 'IV'] as const;
 // biome-ignore format: one row per kind of word
 const WORDS = {
   id: {
-    decimal: ',', group: '.', clock: '.', poin: 'poin',
+    decimal: ',', group: '.', clock: '.', poin: 'poin', indexPoints: 'poin indeks',
     minutes: 'menit', hours: 'jam', days: 'hari',
     workingDay: 'hari kerja', workingDays: 'hari kerja', sameDay: 'hari yang sama',
     year: 'TA', quarter: (q: number) => `TW ${ROMAN[q]}`, half: (h: number) => `Semester ${ROMAN[h]}`,
     upTo: 'data s.d.', noData: 'belum ada data', updated: 'diperbarui',
   },
   en: {
-    decimal: '.', group: ',', clock: ':', poin: 'pts',
+    decimal: '.', group: ',', clock: ':', poin: 'pts', indexPoints: 'index pts',
     minutes: 'min', hours: 'h', days: 'days',
     workingDay: 'working day', workingDays: 'working days', sameDay: 'same day',
     year: 'FY', quarter: (q: number) => `Q${q}`, half: (h: number) => `H${h}`,
@@ -164,6 +164,18 @@ export function formatIndex(n: number | null | undefined, locale: Locale = 'id')
   return formatNumber(n, 2, locale);
 }
 
+/**
+ * Index points an indicator costs, shown as a loss with two decimals like the index: 0,0825 →
+ * "−0,08 poin indeks". A loss that rounds to zero has no sign.
+ */
+export function formatIndexLoss(n: number | null | undefined, locale: Locale = 'id'): string {
+  if (!isNum(n)) return DASH;
+  const { sign, body } = fixed(n, 2, locale);
+  // A loss is ≥ 0 (kpi/spbe.ts); a negative one would be a gain and reads as such.
+  const mark = sign > 0 ? MINUS : sign < 0 ? '+' : '';
+  return `${mark}${body}${NBSP}${WORDS[locale].indexPoints}`;
+}
+
 /** Service duration: whole minutes under an hour, then hours, then calendar days, one decimal. */
 export function formatDurationMin(min: number | null | undefined, locale: Locale = 'id'): string {
   if (!isNum(min)) return DASH;
@@ -253,6 +265,12 @@ export function formatDate(dateOrMs: string | number | null | undefined, locale:
   }
   const p = partsAt(dateOrMs);
   return p ? dayMonthYear(p.day, p.month, p.year, locale) : DASH;
+}
+
+/** "10 Nov" (read in WIB): a deadline beside a named period, where the year is already said. */
+export function formatDayMonth(ms: number | null | undefined, locale: Locale = 'id'): string {
+  const p = partsAt(ms);
+  return p ? `${p.day} ${monthShort(p.month, locale)}` : DASH;
 }
 
 /** "Senin, 5 Mei 2025 14.30 WIB". */

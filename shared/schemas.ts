@@ -27,6 +27,38 @@ export const asOfInput = z
   .strict()
   .optional();
 
+/** spbe.results: year and as-of date as above, and how many weakest indicators to list (default 8). */
+export const spbeResultsInput = z
+  .object({
+    year: yearSchema.optional(),
+    asOf: dateSchema.optional(),
+    weakest: z
+      .number({ error: 'Jumlah indikator terlemah harus berupa angka' })
+      .int('Jumlah indikator terlemah harus bilangan bulat')
+      .min(0, 'Jumlah indikator terlemah paling sedikit 0')
+      .max(100, 'Jumlah indikator terlemah paling banyak 100')
+      .optional(),
+  })
+  .strict()
+  .optional();
+
+/** An OPD code as the wall's filters and the URL carry it ('DINKES'); checked against the database. */
+export const opdCodeSchema = z
+  .string({ error: 'Kode OPD harus berupa teks' })
+  .trim()
+  .min(1, 'Kode OPD wajib diisi')
+  .max(40, 'Kode OPD paling panjang 40 karakter');
+
+/** budget.absorption: year and as-of date, optionally narrowed to one OPD (its own S-curve). */
+export const absorptionInput = z
+  .object({
+    year: yearSchema.optional(),
+    asOf: dateSchema.optional(),
+    opdCode: opdCodeSchema.optional(),
+  })
+  .strict()
+  .optional();
+
 export const servicePeriodInput = z
   .object({
     period: periodSchema.optional(),
@@ -35,6 +67,23 @@ export const servicePeriodInput = z
   .optional();
 
 export type AsOfInput = z.infer<typeof asOfInput>;
+
+/** One masterplan pillar by its code ('GOV' … 'ENV'), with the same optional year and as-of date. */
+export const pillarInput = z
+  .object({
+    code: z
+      .string({ error: 'Kode pilar wajib diisi' })
+      .trim()
+      .min(1, 'Kode pilar wajib diisi')
+      .max(16, 'Kode pilar paling panjang 16 karakter'),
+    year: yearSchema.optional(),
+    asOf: dateSchema.optional(),
+    /** Narrow the pillar to the programmes this OPD coordinates. */
+    opdCode: opdCodeSchema.optional(),
+  })
+  .strict();
+
+export type PillarInput = z.infer<typeof pillarInput>;
 
 export const loginInput = z
   .object({

@@ -138,3 +138,47 @@ export function byWorstBudgetDeviation(a: BudgetKpi, b: BudgetKpi): number {
     compareText(a.key, b.key)
   );
 }
+
+/**
+ * One slice that is the sum of disjoint slices (each sub kegiatan in at most one of them, as the
+ * 'programme' slices are: a sub kegiatan serves one programme), so budgetKpi and budgetSCurve of
+ * the sum are those of all their sub kegiatan together. Pagu and counts add up; a month's own
+ * amounts (realKeuRp, reported) add up as they are; the cumulative ones (targets, realFisW) add
+ * each slice's value carried from its latest earlier month, as budgetKpi reads a single slice.
+ */
+export function sumSlices(
+  slices: readonly BudgetSliceRow[],
+  head: Pick<BudgetSliceRow, 'dim' | 'key' | 'label'>,
+): BudgetSliceRow {
+  const monthSet = new Set(slices.flatMap((s) => s.months.map((r) => r.month)));
+  const months = [...monthSet]
+    .sort((a, b) => a - b)
+    .map((month) => {
+      const row: BudgetMonthRow = {
+        month,
+        targetKeuRp: 0,
+        realKeuRp: 0,
+        targetFisW: 0,
+        realFisW: 0,
+        reported: 0,
+      };
+      for (const s of slices) {
+        const carried = carriedRow(s, month);
+        if (!carried) continue;
+        row.targetKeuRp += carried.targetKeuRp;
+        row.targetFisW += carried.targetFisW;
+        row.realFisW += carried.realFisW;
+        if (carried.month === month) {
+          row.realKeuRp += carried.realKeuRp;
+          row.reported += carried.reported;
+        }
+      }
+      return row;
+    });
+  return {
+    ...head,
+    paguRp: slices.reduce((sum, s) => sum + s.paguRp, 0),
+    subKegiatan: slices.reduce((sum, s) => sum + s.subKegiatan, 0),
+    months,
+  };
+}

@@ -5,9 +5,11 @@ import { compareNullableAsc, compareText } from './order';
 import { pctOf, settle } from './precision';
 import type {
   DeviationThresholds,
+  PillarCurvePoint,
   PillarKpi,
   PillarRow,
   ProgrammeKpi,
+  ProgrammeMonthRow,
   ProgrammeRow,
   ProgrammeStatus,
 } from './types';
@@ -116,5 +118,40 @@ export function pillarKpis(
       behindPlanCount: behind.length,
       behindPlan: behind,
     };
+  });
+}
+
+/**
+ * A pillar's plan-vs-actual curve over the twelve months of the year, by the same rules as
+ * pillarKpis: at each month every programme stands at its plan of that month and its latest
+ * report by then, so the point of the as-of month is that pillar's weightedPlanPct and
+ * weightedProgressPct. `programmes` are the pillar's active programmes (their budgets weigh);
+ * month rows of other programmes are ignored. A month before a programme's plan starts leaves it
+ * out of the plan (no plan to compare with) but in the actual at 0 %, like a programme that has not
+ * reported. Actual is null after asOfMonth (and everywhere when asOfMonth is null): the future is
+ * not 0 %.
+ */
+export function pillarCurve(
+  programmes: readonly ProgrammeRow[],
+  months: readonly ProgrammeMonthRow[],
+  asOfMonth: number | null,
+): PillarCurvePoint[] {
+  const state = new Map<string, ProgrammeMonthRow>();
+  for (const r of months) state.set(`${r.programmeId}:${r.month}`, r);
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = i + 1;
+    const at = programmes.map((p) => ({ budgetRp: p.budgetRp, row: state.get(`${p.id}:${month}`) }));
+    const planPct = budgetWeighted(
+      at.flatMap(({ budgetRp, row }) =>
+        row?.plannedPct === null || row?.plannedPct === undefined
+          ? []
+          : [{ budgetRp, value: row.plannedPct }],
+      ),
+    );
+    const actualPct =
+      asOfMonth !== null && month <= asOfMonth
+        ? budgetWeighted(at.map(({ budgetRp, row }) => ({ budgetRp, value: row?.physicalPct ?? 0 })))
+        : null;
+    return { month, planPct, actualPct };
   });
 }

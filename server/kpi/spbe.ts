@@ -151,3 +151,93 @@ export function indexTrend(results: readonly IndexResult[]): IndexTrendPoint[] {
     (a, b) => a.year - b.year || compareText(a.frameworkCode, b.frameworkCode),
   );
 }
+
+// ───────────────────────────── Weakest indicators ─────────────────────────────
+
+/** One indicator of one assessment with its level and owner (db/queries/spbe.ts indicatorScores). */
+export interface IndicatorScoreRow {
+  no: number;
+  /** The indicator's name; for a sector slot (SPBE 45–47) the label set for the assessment's year, if any. */
+  name: string;
+  aspectNo: number;
+  aspectName: string;
+  domainNo: number;
+  domainName: string;
+  weightPct: number;
+  /** null = no value (no score row, or a row without a level); 0 is a value. */
+  level: number | null;
+  /** The framework's name of the level (index_level); null without a value or for an unnamed level. */
+  levelName: string | null;
+  ownerCode: string | null;
+  ownerName: string | null;
+  ownerShortName: string | null;
+}
+
+export interface WeakIndicator {
+  no: number;
+  name: string;
+  aspect: { no: number; name: string };
+  domain: { no: number; name: string };
+  level: number | null;
+  levelName: string | null;
+  weightPct: number;
+  /** Index points the indicator keeps the total below the scale maximum (full precision). */
+  pointsLost: number;
+  owner: { code: string; name: string; shortName: string } | null;
+}
+
+/** How many indicators the SPBE wall lists when the caller does not say. */
+export const WEAKEST_DEFAULT = 8;
+
+/**
+ * Index points an indicator costs: (scale max − level) × weight ÷ 100, so an assessment's losses add
+ * up to scale max − index under the 'zero' missing policy. No value counts as the full loss, scale max ×
+ * weight ÷ 100, whatever the policy: the index may leave it out ('exclude'), but until it is assessed
+ * all of its points are still to be won. A level outside 0…scale max is a data error and throws.
+ */
+export function indexPointsLost(level: number | null, weightPct: number, scaleMax: number): number {
+  if (level !== null && !(level >= 0 && level <= scaleMax)) {
+    throw new RangeError(`Level ${level} outside 0–${scaleMax}`);
+  }
+  return settle(((scaleMax - (level ?? 0)) * weightPct) / 100);
+}
+
+/** No value ranks below level 0: at equal loss, the indicator nobody has assessed comes first. */
+const levelRank = (level: number | null): number => (level === null ? -1 : level);
+
+/**
+ * The indicators costing the most index points, highest first; equal losses by lower level (no
+ * value before 0), then by indicator number. Indicators at the scale maximum cost nothing and are
+ * left out, so a near-perfect assessment lists fewer than `limit`.
+ */
+export function weakestIndicators(
+  rows: readonly IndicatorScoreRow[],
+  scaleMax: number,
+  limit: number = WEAKEST_DEFAULT,
+): WeakIndicator[] {
+  if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`limit must be a whole number ≥ 0`);
+  return rows
+    .map(
+      (r): WeakIndicator => ({
+        no: r.no,
+        name: r.name,
+        aspect: { no: r.aspectNo, name: r.aspectName },
+        domain: { no: r.domainNo, name: r.domainName },
+        level: r.level,
+        levelName: r.level === null ? null : r.levelName,
+        weightPct: r.weightPct,
+        pointsLost: indexPointsLost(r.level, r.weightPct, scaleMax),
+        owner:
+          r.ownerCode === null
+            ? null
+            : {
+                code: r.ownerCode,
+                name: r.ownerName ?? r.ownerCode,
+                shortName: r.ownerShortName ?? r.ownerCode,
+              },
+      }),
+    )
+    .filter((w) => w.pointsLost > 0)
+    .sort((a, b) => b.pointsLost - a.pointsLost || levelRank(a.level) - levelRank(b.level) || a.no - b.no)
+    .slice(0, limit);
+}

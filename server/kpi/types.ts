@@ -23,6 +23,16 @@ export interface Freshness {
   demo: boolean;
   /** Share (0–100) of the underlying figures that are verified; null when not tracked. */
   verifiedPct: number | null;
+  /** For families OPDs report by a deadline: who missed the newest period already due; else null. */
+  overdue: OverdueReports | null;
+}
+
+export interface OverdueReports {
+  family: 'budget' | 'masterplan';
+  period: string; // 'YYYY-MM' whose deadline has passed
+  deadline: string; // ISO instant
+  owing: number; // OPDs that owe figures for the period
+  opds: { code: string; name: string }[]; // belum melapor, by name
 }
 
 // ───────────────────────────── Masterplan (pillars) ─────────────────────────────
@@ -93,6 +103,25 @@ export interface PillarKpi {
   behindPlan: ProgrammeKpi[];
 }
 
+/** One programme at the end of one month of the year: its plan then and its latest report by then. */
+export interface ProgrammeMonthRow {
+  programmeId: number;
+  month: number; // 1–12
+  /** Planned cumulative % of the latest plan row ≤ the month; null = no plan yet. */
+  plannedPct: number | null;
+  /** Physical % of the latest report ≤ the month (carried forward); null = never reported. */
+  physicalPct: number | null;
+}
+
+/** A month of a pillar's plan-vs-actual curve, both budget-weighted like PillarKpi. */
+export interface PillarCurvePoint {
+  month: number;
+  /** Σ b·planned ÷ Σ b over the programmes with a plan by then (= weightedPlanPct). */
+  planPct: number | null;
+  /** Σ b·physical ÷ Σ b over all of them, never-reported = 0 % (= weightedProgressPct); null after the as-of month. */
+  actualPct: number | null;
+}
+
 // ───────────────────────────── Budget (serapan anggaran) ─────────────────────────────
 
 export type BudgetStage = 'murni' | 'perubahan';
@@ -113,8 +142,12 @@ export interface BudgetMonthRow {
 }
 
 export interface BudgetSliceRow {
-  dim: 'total' | 'opd' | 'group' | 'source';
-  key: string; // 'ALL', OPD code, 'operasi' | 'modal' | …, 'PAD' | 'DAK_FISIK' | …
+  /**
+   * Rollup dimension; 'programme' = the sub kegiatan linked to one masterplan programme, and
+   * 'pillar' is derived (the sum of its programmes' slices, kpi/budget.ts sumSlices), never stored.
+   */
+  dim: 'total' | 'opd' | 'group' | 'source' | 'programme' | 'pillar';
+  key: string; // 'ALL', OPD code, 'operasi' | 'modal' | …, 'PAD' | 'DAK_FISIK' | …, programme or pillar code
   label: string;
   paguRp: number;
   subKegiatan: number;

@@ -1,7 +1,11 @@
 import { asOfInput } from '../../shared/schemas';
 import { lastChangeId } from '../db/queries/freshness';
 import { overviewInput } from '../db/queries/overview';
+import { programmeKpi } from '../kpi/masterplan';
 import { buildOverview } from '../kpi/overview';
+import { serviceKpi } from '../kpi/services';
+import { buildTicker } from '../kpi/ticker';
+import type { OverdueReports } from '../kpi/types';
 import { publicProcedure, router } from '../trpc';
 import { resolveAsOf } from './resolve';
 
@@ -14,5 +18,32 @@ export const dashboardRouter = router({
     if (!ctx.overviewMemo) return compute();
     // Every committed write appends to change_log, so the newest id names the data's version.
     return ctx.overviewMemo.get(`${year}|${asOf}|${lastChangeId(ctx.db)}`, compute);
+  }),
+
+  /** The alert ticker of every wall: red-zone OPDs, SLA breaches, missed reports, programmes behind. */
+  ticker: publicProcedure.input(asOfInput).query(({ ctx, input }) => {
+    const now = ctx.clock();
+    const { year, asOf } = resolveAsOf(input, now);
+    const compute = () => {
+      const data = overviewInput(ctx.db, year, asOf, new Date(now).toISOString());
+      const overview = buildOverview(data);
+      const { services, pillars, freshness } = data;
+      return {
+        year,
+        asOf,
+        generatedAt: overview.generatedAt,
+        demo: overview.demo,
+        ...buildTicker({
+          redZone: overview.budget.redZone,
+          services: services.rows.map((r) => serviceKpi(r, services.backlog, asOf, services.thresholds)),
+          programmes: pillars.programmes.map((p) => programmeKpi(p, pillars.thresholds)),
+          overdue: [freshness.budget.overdue, freshness.pillars.overdue].filter(
+            (o): o is OverdueReports => o !== null,
+          ),
+        }),
+      };
+    };
+    if (!ctx.memos) return compute();
+    return ctx.memos.get('ticker', `${year}|${asOf}|${lastChangeId(ctx.db)}`, compute);
   }),
 });

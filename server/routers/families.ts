@@ -1,19 +1,30 @@
 // One procedure per KPI family, for the screens that go deeper than the executive summary.
-import { asOfInput } from '../../shared/schemas';
+import {
+  absorptionInput,
+  asOfInput,
+  type PillarInput,
+  pillarInput,
+  spbeResultsInput,
+} from '../../shared/schemas';
 import { monthKey, parseDate } from '../../shared/time';
 import { budgetSlices, stageOn } from '../db/queries/budget';
 import { complaintAgg } from '../db/queries/complaints';
+import { lastChangeId } from '../db/queries/freshness';
 import { overviewInput } from '../db/queries/overview';
+import { pillarData } from '../db/queries/pillar';
 import { serviceKecamatanRows } from '../db/queries/services';
+import { indicatorScores } from '../db/queries/spbe';
 import { budgetKpi, budgetSCurve, byWorstBudgetDeviation } from '../kpi/budget';
 import { ikmKpi } from '../kpi/ikm';
 import { programmeKpi } from '../kpi/masterplan';
 import { buildOverview } from '../kpi/overview';
+import { buildPillarView, narrowToOpd, overdueWithin } from '../kpi/pillar';
 import { pctOf } from '../kpi/precision';
 import { complaintKpi, serviceKpi } from '../kpi/services';
-import { indexResult, indexTrend, latestIndexResult } from '../kpi/spbe';
+import { indexResult, indexTrend, latestIndexResult, weakestIndicators } from '../kpi/spbe';
+import type { DeviationThresholds } from '../kpi/types';
 import { setting } from '../settings';
-import { publicProcedure, router } from '../trpc';
+import { type AppContext, publicProcedure, router, TRPCError } from '../trpc';
 import { resolveAsOf } from './resolve';
 
 export const masterplanRouter = router({
@@ -29,12 +40,73 @@ export const masterplanRouter = router({
       programmes: data.pillars.programmes.map((p) => programmeKpi(p, t)),
     };
   }),
+
+  /**
+   * One pillar in depth: its KPIs (as in `programmes`), its programmes worst first, each with the
+   * serapan of the sub kegiatan behind it, the plan-vs-actual curve of the year, and its budget.
+   */
+  pillar: publicProcedure.input(pillarInput).query(({ ctx, input }) => {
+    const { year, asOf } = resolveAsOf(input, ctx.clock());
+    const compute = () => pillarView(ctx, input, year, asOf);
+    if (!ctx.memos) return compute();
+    const key = `${input.code}|${input.opdCode ?? ''}|${year}|${asOf}|${lastChangeId(ctx.db)}`;
+    return ctx.memos.get('pillar', key, compute);
+  }),
 });
+
+/** masterplan.pillar's answer: one pillar (optionally one OPD's part of it) in depth. */
+function pillarView(ctx: AppContext, input: PillarInput, year: number, asOf: string) {
+  const data = pillarData(ctx.db, input.code, year, asOf, new Date(ctx.clock()).toISOString());
+  if (!data) {
+    throw new TRPCError({
+      code: 'NOT_FOUND',
+      message: `Tidak ada pilar dengan kode '${input.code}' pada TA ${year}`,
+    });
+  }
+  const opdCode = input.opdCode?.toUpperCase();
+  const view = opdCode === undefined ? data.view : narrowToOpd(data.view, opdCode);
+  if (!view) {
+    throw new TRPCError({
+      code: 'NOT_FOUND',
+      message: `OPD '${opdCode}' tidak mengoordinasikan program pilar ${input.code} pada TA ${year}`,
+    });
+  }
+  // A missed deadline is named on this screen only for the OPDs whose programmes it shows.
+  const opds = new Set(view.programmes.map((p) => p.coordinatorOpdCode));
+  const { pillars, budget } = data.freshness;
+  return {
+    year,
+    asOf,
+    opdCode: opdCode ?? null,
+    ...buildPillarView(view),
+    freshness: {
+      pillars: { ...pillars, overdue: overdueWithin(pillars.overdue, opds) },
+      budget: { ...budget, overdue: overdueWithin(budget.overdue, opds) },
+    },
+  };
+}
+
+/** One OPD's serapan with its own S-curve, for a screen narrowed to that OPD. */
+function focusOpd(
+  slices: ReturnType<typeof budgetSlices>,
+  opdCode: string,
+  month: number | null,
+  t: DeviationThresholds,
+) {
+  const slice = slices.find((s) => s.dim === 'opd' && s.key === opdCode);
+  if (!slice)
+    throw new TRPCError({
+      code: 'NOT_FOUND',
+      message: `Tidak ada OPD dengan kode '${opdCode}' yang memiliki anggaran tahun ini`,
+    });
+  return { ...budgetKpi(slice, month, t), sCurve: budgetSCurve(slice, month) };
+}
 
 export const budgetRouter = router({
   /** Serapan anggaran of every slice (total, OPD, spending group, funding source) and the S-curve. */
-  absorption: publicProcedure.input(asOfInput).query(({ ctx, input }) => {
+  absorption: publicProcedure.input(absorptionInput).query(({ ctx, input }) => {
     const { year, asOf } = resolveAsOf(input, ctx.clock());
+    const opdCode = input?.opdCode?.toUpperCase();
     const overview = buildOverview(overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString()));
     const stage = stageOn(ctx.db, year, asOf);
     const t = setting(ctx.db, 'budget.thresholds', year);
@@ -54,14 +126,18 @@ export const budgetRouter = router({
       byOpd: kpis.filter((k) => k.dim === 'opd').sort(byWorstBudgetDeviation),
       byGroup: kpis.filter((k) => k.dim === 'group'),
       bySource: kpis.filter((k) => k.dim === 'source'),
+      focus: opdCode === undefined ? null : focusOpd(slices, opdCode, m, t),
       freshness: overview.budget.freshness,
     };
   }),
 });
 
 export const spbeRouter = router({
-  /** Every assessment up to the year, under its own framework, with domain and aspect indices. */
-  results: publicProcedure.input(asOfInput).query(({ ctx, input }) => {
+  /**
+   * Every assessment up to the year, under its own framework, with domain and aspect indices, and
+   * the latest result's indicators that cost the most index points (`weakest`, 8 unless asked).
+   */
+  results: publicProcedure.input(spbeResultsInput).query(({ ctx, input }) => {
     const { year, asOf } = resolveAsOf(input, ctx.clock());
     const data = overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString());
     const results = data.spbe.assessments.map((a) => {
@@ -70,10 +146,20 @@ export const spbeRouter = router({
       return indexResult(fw, a, data.spbe.missingPolicy);
     });
     // The same rules as the executive summary, so two walls in one room never disagree.
+    const latest = latestIndexResult(results);
+    const latestFw = data.spbe.frameworks.find((f) => f.code === latest?.frameworkCode);
     return {
       year,
       results,
-      latest: latestIndexResult(results),
+      latest,
+      weakest:
+        latest && latestFw
+          ? weakestIndicators(
+              indicatorScores(ctx.db, latest.year, latest.kind),
+              latestFw.scaleMax,
+              input?.weakest,
+            )
+          : [],
       trend: indexTrend(results),
       frameworks: data.spbe.frameworks,
       freshness: data.freshness.spbe,

@@ -1,9 +1,14 @@
 // live.changes: one SSE event per committed change. A reconnecting client sends the last event id
-// it saw and first receives every change after it from change_log, so nothing is missed.
+// it saw and first receives every change after it from change_log, so nothing is missed; after a
+// long absence it receives one 'resync' (refetch everything) rather than thousands of events.
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { type ChangeRow, changesAfter, lastChangeId } from '../db/queries/freshness';
 import { publicProcedure, router } from '../trpc';
+
+/** More missed changes than this and a reconnecting screen gets one 'resync' instead. */
+export const REPLAY_LIMIT = 500;
+export const RESYNC_TOPIC = 'resync';
 
 export const liveRouter = router({
   changes: publicProcedure
@@ -26,9 +31,26 @@ export const liveRouter = router({
       signal?.addEventListener('abort', onAbort, { once: true });
       try {
         let last = input?.lastEventId ? Number(input.lastEventId) : lastChangeId(ctx.db);
-        for (const c of changesAfter(ctx.db, last)) {
-          last = c.id;
-          yield tracked(String(c.id), c);
+        const missed = changesAfter(ctx.db, last, REPLAY_LIMIT + 1);
+        if (missed.length > REPLAY_LIMIT) {
+          // Away too long to replay change by change (a display offline for an hour while OPDs
+          // imported): one 'resync' tells the screen to refetch everything, and it goes on from
+          // the newest change.
+          const newest = lastChangeId(ctx.db);
+          last = newest;
+          yield tracked(String(newest), {
+            id: newest,
+            at: new Date(ctx.clock()).toISOString(),
+            topic: RESYNC_TOPIC,
+            year: null,
+            opdId: null,
+            summary: null,
+          } satisfies ChangeRow);
+        } else {
+          for (const c of missed) {
+            last = c.id;
+            yield tracked(String(c.id), c);
+          }
         }
         while (!signal?.aborted) {
           if (queue.length === 0) {

@@ -93,6 +93,10 @@ export const indexFrameworkFile = z.object({
               aliases: z.array(z.string()).optional(),
               confirmed: z.boolean().optional(),
               sector_slot: z.boolean().optional(),
+              /** OPD code answering for the indicator's level (index_indicator.owner_opd_id). */
+              owner_opd: code.optional(),
+              /** Documentation only (no column yet): false while the owner is an assumption. */
+              owner_confirmed: z.boolean().optional(),
             }),
           ),
         }),

@@ -54,6 +54,8 @@ export const handcheckFile = z.object({
       opd: z.string(),
       group: z.enum(['operasi', 'modal', 'tidak_terduga', 'transfer']),
       source: z.enum(['PAD', 'DAU', 'DAK_FISIK', 'DAK_NON_FISIK', 'DBH', 'BANKEU_PROV', 'DANA_DESA']),
+      /** Code of the masterplan programme the sub kegiatan serves (sub_kegiatan.programme_id). */
+      programme: z.string().optional(),
       pagu: z.object({ murni: z.number().int().optional(), perubahan: z.number().int().optional() }),
       /** Per stage, 12 cumulative [keuangan %, fisik %] targets. */
       targets: z.object({
@@ -173,11 +175,21 @@ export function loadHandcheck(db: Db, data: Handcheck): void {
       const sid = Number(
         db
           .prepare(
-            `INSERT INTO sub_kegiatan (year, code, name, kegiatan_code, opd_id, spending_group, funding_source, source, entered_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'fixture', ?)`,
+            `INSERT INTO sub_kegiatan (year, code, name, kegiatan_code, opd_id, spending_group, funding_source,
+               programme_id, source, entered_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'fixture', ?)`,
           )
-          .run(data.year, s.code, s.name, kegiatan, opdId(s.opd), s.group, s.source, data.now)
-          .lastInsertRowid,
+          .run(
+            data.year,
+            s.code,
+            s.name,
+            kegiatan,
+            opdId(s.opd),
+            s.group,
+            s.source,
+            s.programme ? id('SELECT id FROM programme WHERE code = ?', s.programme) : null,
+            data.now,
+          ).lastInsertRowid,
       );
       for (const stage of ['murni', 'perubahan'] as const) {
         const pagu = s.pagu[stage];

@@ -219,6 +219,12 @@ export function loadIndexFramework(db: Db, f: z.infer<typeof indexFrameworkFile>
       'INSERT INTO index_band (framework_id, label, min_value, max_exclusive, confirmed) VALUES (?, ?, ?, ?, ?)',
     ).run(fid, b.label, b.min, b.max_exclusive, f.bands_confirmed ? 1 : 0);
   }
+  const ownerId = (c: string | undefined): number | null => {
+    if (c === undefined) return null;
+    const id = db.prepare('SELECT id FROM opd WHERE code = ?').pluck().get(c) as number | undefined;
+    if (id === undefined) throw new Error(`fixtures: ${f.code}: unknown owner OPD code '${c}'`);
+    return id;
+  };
   for (const d of f.domains) {
     const did = db
       .prepare('INSERT INTO index_domain (framework_id, no, name, weight_pct) VALUES (?, ?, ?, ?)')
@@ -232,8 +238,8 @@ export function loadIndexFramework(db: Db, f: z.infer<typeof indexFrameworkFile>
         .run(did, fid, a.no, a.name, a.weight_pct, a.weight_confirmed ? 1 : 0).lastInsertRowid;
       for (const i of a.indicators) {
         db.prepare(
-          `INSERT INTO index_indicator (aspect_id, framework_id, no, name, aliases_json, weight_pct, confirmed, sector_slot)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO index_indicator (aspect_id, framework_id, no, name, aliases_json, weight_pct, confirmed, sector_slot, owner_opd_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           aid,
           fid,
@@ -243,9 +249,34 @@ export function loadIndexFramework(db: Db, f: z.infer<typeof indexFrameworkFile>
           i.weight_pct,
           i.confirmed ? 1 : 0,
           i.sector_slot ? 1 : 0,
+          ownerId(i.owner_opd),
         );
       }
     }
   }
   return fid;
+}
+
+/**
+ * Databases loaded before the fixture named indicator owners: set owner_opd_id from the fixture
+ * where it is still empty (an owner set since is kept). Returns how many indicators got one.
+ */
+export function fillIndicatorOwners(db: Db, dir = REFERENCE_DIR): number {
+  const f = readFixture(dir, 'spbe-2020.json', indexFrameworkFile);
+  const set = db.prepare(
+    `UPDATE index_indicator SET owner_opd_id = (SELECT id FROM opd WHERE code = @opd)
+     WHERE owner_opd_id IS NULL AND no = @no
+       AND framework_id = (SELECT id FROM index_framework WHERE code = @framework)
+       AND EXISTS (SELECT 1 FROM opd WHERE code = @opd)`,
+  );
+  let filled = 0;
+  db.transaction(() => {
+    for (const d of f.domains)
+      for (const a of d.aspects)
+        for (const i of a.indicators) {
+          if (i.owner_opd === undefined) continue;
+          filled += set.run({ opd: i.owner_opd, no: i.no, framework: f.code }).changes;
+        }
+  })();
+  return filled;
 }

@@ -3,7 +3,9 @@
 import { getEventListeners } from 'node:events';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../server/app';
+import { appendChange, lastChangeId } from '../../server/db/queries/freshness';
 import { appRouter } from '../../server/routers/_app';
+import { REPLAY_LIMIT, RESYNC_TOPIC } from '../../server/routers/live';
 import { createCallerFactory } from '../../server/trpc';
 import { saveRealisation } from '../../server/writes';
 import { makeTestDb, type TestDb } from '../helpers/db';
@@ -61,6 +63,32 @@ describe('live.changes', () => {
     const iterator = (await caller.live.changes({ lastEventId: String(first.id) }))[Symbol.asyncIterator]();
     const got = [idOf((await iterator.next()).value), idOf((await iterator.next()).value)];
     expect(got).toEqual(missed.map((m) => m.id));
+    ac.abort();
+    await iterator.return?.();
+  });
+
+  test('a wall away for longer than the replay allows gets one resync at the newest change', async () => {
+    const from = write(200);
+    const at = new Date(t.nowMs).toISOString();
+    const insert = t.db.transaction(() => {
+      for (let i = 0; i <= REPLAY_LIMIT; i++)
+        appendChange(t.db, { at, topic: 'budget', year: 2026, opdId: null, summary: `bulk ${i}` });
+    });
+    insert();
+    const newest = lastChangeId(t.db);
+    const { context } = createApp({ db: t.db, clock: () => t.nowMs, log: () => {} });
+    const ac = new AbortController();
+    const caller = createCallerFactory(appRouter)(context, { signal: ac.signal });
+    const iterator = (await caller.live.changes({ lastEventId: String(from.id) }))[Symbol.asyncIterator]();
+    const first = (await iterator.next()).value as unknown as [string, { id: number; topic: string }];
+    expect(first[0]).toBe(String(newest));
+    expect(first[1]).toMatchObject({ id: newest, topic: RESYNC_TOPIC });
+    // And it goes on live from there: the next change is the next write, not the backlog.
+    const next = iterator.next();
+    await new Promise((r) => setTimeout(r, 1));
+    const change = write(201);
+    context.bus.publish(change);
+    expect(idOf((await next).value)).toBe(change.id);
     ac.abort();
     await iterator.return?.();
   });

@@ -17,6 +17,7 @@ import {
   saveRealisation,
 } from '../../server/writes';
 import { callerFor, makeTestDb, type TestDb } from '../helpers/db';
+import { callerAs, createUser, principalFor } from '../helpers/users';
 
 const ROLLUPS = [
   'budget_slice_rollup',
@@ -123,6 +124,20 @@ describe('hand-checkable dataset: incremental rollups equal a rebuild', () => {
 
   test('every rollup table is the same row for row after the rebuild', () => {
     expectSameRollups(incremental, snapshot(t.db));
+  });
+
+  test("the 'programme' dimension holds the sub kegiatan behind HC-GOV-01 and HC-GOV-02, and none other", () => {
+    const slices = [...incremental.budget_slice_rollup.rows.values()].filter((r) => r.dim === 'programme');
+    expect(slices.map((r) => [r.stage, r.key, r.pagu_rp, r.sub_kegiatan])).toEqual([
+      ['murni', 'HC-GOV-01', 600_000_000, 1], // SK2
+      ['murni', 'HC-GOV-02', 400_000_000, 1], // SK1
+      ['perubahan', 'HC-GOV-01', 1_000_000_000, 1],
+      ['perubahan', 'HC-GOV-02', 400_000_000, 1],
+    ]);
+    // September of HC-GOV-01 (SK2, written through saveRealisation): SP2D 60 jt, fisik 66 % × 1.000 jt
+    const sep = incremental.budget_month_rollup.rows.get('2025 | perubahan | programme | HC-GOV-01 | 9');
+    expect(sep).toMatchObject({ real_keu_rp: 60_000_000, reported: 1 });
+    expect(sep?.real_fis_w).toBeCloseTo(66_000_000_000, 0);
   });
 
   test('a spot check of the counts the README works out by hand', () => {
@@ -401,6 +416,82 @@ describe('small demo database after writes of every kind', () => {
       recordComplaint: audit.recordComplaint,
     }).toEqual({ 'recordServiceRequest open': 1, 'recordServiceRequest completed': 1, recordComplaint: 1 });
     expect(rowCount(t.db, 'audit_log')).toBe(before.audit + 7);
+  });
+});
+
+describe('small demo database after writes to sub kegiatan behind a programme and a verification', () => {
+  // The 'programme' dimension moves with every write path that moves the others: a correction of
+  // an old month (fisik carried until the next report), a new month, and the verifier's decision.
+  const NOW_MS = Date.parse('2026-11-23T03:00:00.000Z');
+  const actor: Actor = { userId: null, source: 'manual', reason: 'uji rollup program' };
+  let t: TestDb;
+
+  beforeAll(() => {
+    t = makeTestDb({ demo: 'small', nowMs: NOW_MS });
+  });
+
+  afterAll(() => {
+    t.close();
+  });
+
+  const programmeMonth = (code: string, month: number) =>
+    t.db
+      .prepare(
+        `SELECT real_keu_rp AS keu, real_fis_w AS fis, reported, verified FROM budget_month_rollup
+         WHERE year = 2026 AND stage = 'murni' AND dim = 'programme' AND key = ? AND month = ?`,
+      )
+      .get(code, month) as { keu: number; fis: number; reported: number; verified: number };
+
+  test('the rollups move and still equal a rebuild', async () => {
+    const db = t.db;
+    const linked = db
+      .prepare(
+        `SELECT s.id, pg.code, r.id AS realisationId, r.sp2d_rp AS sp2d, r.fisik_pct AS fisik
+         FROM sub_kegiatan s JOIN programme pg ON pg.id = s.programme_id
+         JOIN budget_realisation r ON r.sub_kegiatan_id = s.id AND r.month = 6
+         WHERE s.year = 2026 AND r.verification = 'verified' ORDER BY s.id LIMIT 1`,
+      )
+      .get() as { id: number; code: string; realisationId: number; sp2d: number; fisik: number } | undefined;
+    if (!linked) throw new Error('the demo links no verified 2026 June figure to a programme');
+    const june = programmeMonth(linked.code, 6);
+    // A correction of June (later months have their own reports, so only June's fisik moves) …
+    saveRealisation(
+      db,
+      {
+        subKegiatanId: linked.id,
+        month: 6,
+        sp2dRp: linked.sp2d + 5_000_000,
+        spjRp: 0,
+        fisikPct: Math.max(0, linked.fisik - 1.5),
+      },
+      actor,
+      NOW_MS,
+    );
+    expect(programmeMonth(linked.code, 6)).toMatchObject({
+      keu: june.keu + 5_000_000,
+      reported: june.reported,
+      verified: june.verified - 1, // a corrected figure goes back to 'submitted'
+    });
+    // … a new November report (carried into December) …
+    saveRealisation(
+      db,
+      { subKegiatanId: linked.id, month: 11, sp2dRp: 25_000_000, spjRp: 0, fisikPct: 97 },
+      actor,
+      NOW_MS,
+    );
+    expect(programmeMonth(linked.code, 11)).toMatchObject({ keu: 25_000_000, reported: 1 });
+    // … and the verifier approving the corrected June figure again.
+    createUser(t, 'verifikator-uji', 'verifier');
+    await callerAs(t, principalFor(t, 'verifikator-uji')).verify.decide({
+      family: 'budget',
+      id: linked.realisationId,
+      decision: 'verified',
+    });
+    expect(programmeMonth(linked.code, 6).verified).toBe(june.verified);
+
+    const incremental = snapshot(db);
+    rebuildAll(db);
+    expectSameRollups(incremental, snapshot(db));
   });
 });
 

@@ -5,9 +5,11 @@ import {
   formatClockWib,
   formatDate,
   formatDateTimeWib,
+  formatDayMonth,
   formatDurationMin,
   formatFreshness,
   formatIndex,
+  formatIndexLoss,
   formatNumber,
   formatPct,
   formatPeriod,
@@ -207,6 +209,23 @@ describe('formatIndex', () => {
   });
 });
 
+describe('formatIndexLoss', () => {
+  test.each<[number | null, Locale, string]>([
+    [0.0825, 'id', `${M}0,08${N}poin indeks`], // (5 − 2) × 2,75 ÷ 100
+    [0.075, 'id', `${M}0,08${N}poin indeks`], // half away from zero
+    [0.05, 'id', `${M}0,05${N}poin indeks`],
+    [0.039, 'id', `${M}0,04${N}poin indeks`],
+    [0.15, 'id', `${M}0,15${N}poin indeks`],
+    [1.2, 'id', `${M}1,20${N}poin indeks`],
+    [0.004, 'id', `0,00${N}poin indeks`], // rounds to nothing: no sign
+    [0, 'id', `0,00${N}poin indeks`],
+    [0.0825, 'en', `${M}0.08${N}index pts`],
+    [null, 'id', DASH],
+  ])('prints a loss of %s (%s) as %s', (n, locale, want) => {
+    expect(formatIndexLoss(n, locale)).toBe(want);
+  });
+});
+
 describe('formatDurationMin', () => {
   test.each<[number, Locale, string]>([
     [45, 'id', `45${N}menit`],
@@ -369,6 +388,18 @@ describe('WIB times', () => {
     [NOV01_0000, 'id', '00.00 WIB'],
   ])('formatTimeWib prints %s (%s) as %s', (ms, locale, want) => {
     expect(formatTimeWib(ms, locale)).toBe(want);
+  });
+
+  test.each<[number | null, Locale, string]>([
+    [MAY05_1430, 'id', '5 Mei'],
+    [MAY05_1430, 'en', '5 May'],
+    // 23.59.59 WIB on 10 November is still 10 November in the room, though UTC says the 10th too.
+    [Date.UTC(2026, 10, 10, 16, 59, 59), 'id', '10 Nov'],
+    // 00.00 WIB on 1 November is still 31 October in UTC.
+    [NOV01_0000, 'id', '1 Nov'],
+    [null, 'id', '—'],
+  ])('formatDayMonth prints %s (%s) as %s', (ms, locale, want) => {
+    expect(formatDayMonth(ms, locale)).toBe(want);
   });
 
   test.each<[number, Locale, string]>([

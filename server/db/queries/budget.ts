@@ -60,7 +60,11 @@ const SOURCE_LABELS: Record<string, string> = {
   DANA_DESA: 'Dana Desa',
 };
 
-/** Every slice (total, per OPD, per spending group, per funding source) of a year and stage. */
+/**
+ * Every regency-wide slice (total, per OPD, per spending group, per funding source) of a year and
+ * stage. The 'programme' dimension is read only for the programmes a screen shows
+ * (programmeBudgetSlices), so the executive summary reads no more rows than before.
+ */
 export function budgetSlices(db: Db, year: number, stage: BudgetStage): BudgetSliceRow[] {
   const slices = prep(
     db,
@@ -68,21 +72,16 @@ export function budgetSlices(db: Db, year: number, stage: BudgetStage): BudgetSl
               COALESCE(o.short_name, r.key) AS label
        FROM budget_slice_rollup r
        LEFT JOIN opd o ON r.dim = 'opd' AND o.code = r.key
-       WHERE r.year = ? AND r.stage = ?`,
+       WHERE r.year = ? AND r.stage = ? AND r.dim IN ('total', 'opd', 'group', 'source')`,
   ).all(year, stage) as SliceRollupRow[];
   const months = prep(
     db,
     `SELECT dim, key, month, target_keu_rp AS targetKeuRp, real_keu_rp AS realKeuRp,
               target_fis_w AS targetFisW, real_fis_w AS realFisW, reported
-       FROM budget_month_rollup WHERE year = ? AND stage = ? ORDER BY month`,
+       FROM budget_month_rollup
+       WHERE year = ? AND stage = ? AND dim IN ('total', 'opd', 'group', 'source') ORDER BY month`,
   ).all(year, stage) as MonthRollupRow[];
-  const byKey = new Map<string, BudgetMonthRow[]>();
-  for (const { dim, key, ...m } of months) {
-    const k = `${dim}\u0000${key}`;
-    const list = byKey.get(k);
-    if (list) list.push(m);
-    else byKey.set(k, [m]);
-  }
+  const byKey = monthsBySlice(months);
   return slices.map((s) => ({
     dim: s.dim,
     key: s.key,
@@ -100,6 +99,58 @@ export function budgetSlices(db: Db, year: number, stage: BudgetStage): BudgetSl
   }));
 }
 
+function monthsBySlice(months: readonly MonthRollupRow[]): Map<string, BudgetMonthRow[]> {
+  const byKey = new Map<string, BudgetMonthRow[]>();
+  for (const { dim, key, ...m } of months) {
+    const k = `${dim}\u0000${key}`;
+    const list = byKey.get(k);
+    if (list) list.push(m);
+    else byKey.set(k, [m]);
+  }
+  return byKey;
+}
+
+/**
+ * The 'programme' slices (the sub kegiatan linked to each programme) of the given programme codes,
+ * labelled with the programme's name. A programme without linked sub kegiatan has no slice.
+ */
+export function programmeBudgetSlices(
+  db: Db,
+  year: number,
+  stage: BudgetStage,
+  codes: readonly string[],
+): BudgetSliceRow[] {
+  const keys = JSON.stringify(codes);
+  const slices = prep(
+    db,
+    `SELECT r.dim, r.key, r.pagu_rp AS paguRp, r.sub_kegiatan AS subKegiatan,
+              COALESCE(pg.name, r.key) AS label
+       FROM budget_slice_rollup r
+       LEFT JOIN programme pg ON pg.code = r.key
+       WHERE r.year = @year AND r.stage = @stage AND r.dim = 'programme'
+         AND r.key IN (SELECT value FROM json_each(@keys))
+       ORDER BY r.key`,
+  ).all({ year, stage, keys }) as SliceRollupRow[];
+  const months = prep(
+    db,
+    `SELECT dim, key, month, target_keu_rp AS targetKeuRp, real_keu_rp AS realKeuRp,
+              target_fis_w AS targetFisW, real_fis_w AS realFisW, reported
+       FROM budget_month_rollup
+       WHERE year = @year AND stage = @stage AND dim = 'programme'
+         AND key IN (SELECT value FROM json_each(@keys))
+       ORDER BY month`,
+  ).all({ year, stage, keys }) as MonthRollupRow[];
+  const byKey = monthsBySlice(months);
+  return slices.map((s) => ({
+    dim: s.dim,
+    key: s.key,
+    label: s.label,
+    paguRp: s.paguRp,
+    subKegiatan: s.subKegiatan,
+    months: byKey.get(`${s.dim}\u0000${s.key}`) ?? [],
+  }));
+}
+
 // ───────────────────────────── Writes ─────────────────────────────
 
 interface SubKegiatanKeys {
@@ -109,14 +160,18 @@ interface SubKegiatanKeys {
   opdId: number;
   spendingGroup: string;
   fundingSource: string;
+  /** Code of the masterplan programme the sub kegiatan serves; null when it serves none. */
+  programmeCode: string | null;
 }
 
 export function subKegiatanKeys(db: Db, id: number): SubKegiatanKeys | undefined {
   return prep(
     db,
     `SELECT s.id, s.year, o.code AS opdCode, o.id AS opdId, s.spending_group AS spendingGroup,
-              s.funding_source AS fundingSource
-       FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id WHERE s.id = ?`,
+              s.funding_source AS fundingSource, pg.code AS programmeCode
+       FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id
+       LEFT JOIN programme pg ON pg.id = s.programme_id
+       WHERE s.id = ?`,
   ).get(id) as SubKegiatanKeys | undefined;
 }
 
@@ -226,22 +281,30 @@ export function upsertRealisation(db: Db, input: RealisationInput): { old: Reali
   return { old };
 }
 
+/** Every rollup slice a sub kegiatan counts in: the same dimensions as DIMENSIONS below. */
 function sliceKeys(k: SubKegiatanKeys): [string, string][] {
-  return [
+  const keys: [string, string][] = [
     ['total', 'ALL'],
     ['opd', k.opdCode],
     ['group', k.spendingGroup],
     ['source', k.fundingSource],
   ];
+  if (k.programmeCode !== null) keys.push(['programme', k.programmeCode]);
+  return keys;
 }
 
 // ───────────────────────────── Rebuild ─────────────────────────────
 
-const DIMENSIONS: { dim: string; keyExpr: string }[] = [
-  { dim: 'total', keyExpr: `'ALL'` },
-  { dim: 'opd', keyExpr: 'o.code' },
-  { dim: 'group', keyExpr: 's.spending_group' },
-  { dim: 'source', keyExpr: 's.funding_source' },
+/**
+ * The rollup dimensions: key expression over sub_kegiatan s and opd o, and an extra join that
+ * also filters (a sub kegiatan serving no programme has no 'programme' slice).
+ */
+const DIMENSIONS: { dim: string; keyExpr: string; join: string }[] = [
+  { dim: 'total', keyExpr: `'ALL'`, join: '' },
+  { dim: 'opd', keyExpr: 'o.code', join: '' },
+  { dim: 'group', keyExpr: 's.spending_group', join: '' },
+  { dim: 'source', keyExpr: 's.funding_source', join: '' },
+  { dim: 'programme', keyExpr: 'pg.code', join: 'JOIN programme pg ON pg.id = s.programme_id' },
 ];
 
 /**
@@ -251,12 +314,12 @@ const DIMENSIONS: { dim: string; keyExpr: string }[] = [
 export function rebuildBudgetRollups(db: Db, year: number): void {
   prep(db, 'DELETE FROM budget_slice_rollup WHERE year = ?').run(year);
   prep(db, 'DELETE FROM budget_month_rollup WHERE year = ?').run(year);
-  for (const { dim, keyExpr } of DIMENSIONS) {
+  for (const { dim, keyExpr, join } of DIMENSIONS) {
     prep(
       db,
       `INSERT INTO budget_slice_rollup (year, stage, dim, key, pagu_rp, sub_kegiatan)
        SELECT s.year, p.stage, '${dim}', ${keyExpr}, SUM(p.pagu_rp), COUNT(*)
-       FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id
+       FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id ${join}
        JOIN sub_kegiatan_pagu p ON p.sub_kegiatan_id = s.id
        WHERE s.year = ? GROUP BY p.stage, ${keyExpr}`,
     ).run(year);
@@ -265,7 +328,7 @@ export function rebuildBudgetRollups(db: Db, year: number): void {
       `INSERT INTO budget_month_rollup (year, stage, dim, key, month, target_keu_rp, target_fis_w)
        SELECT s.year, t.stage, '${dim}', ${keyExpr}, t.month,
               SUM(p.pagu_rp * t.target_keu_pct / 100.0), SUM(p.pagu_rp * t.target_fis_pct)
-       FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id
+       FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id ${join}
        JOIN budget_target t ON t.sub_kegiatan_id = s.id
        JOIN sub_kegiatan_pagu p ON p.sub_kegiatan_id = s.id AND p.stage = t.stage
        WHERE s.year = ? GROUP BY t.stage, ${keyExpr}, t.month`,
@@ -274,7 +337,7 @@ export function rebuildBudgetRollups(db: Db, year: number): void {
       db,
       `INSERT INTO budget_month_rollup (year, stage, dim, key, month, real_keu_rp, reported, verified)
        SELECT s.year, p.stage, '${dim}', ${keyExpr}, r.month, SUM(r.sp2d_rp), COUNT(*), SUM(r.verification = 'verified')
-       FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id
+       FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id ${join}
        JOIN budget_realisation r ON r.sub_kegiatan_id = s.id
        JOIN sub_kegiatan_pagu p ON p.sub_kegiatan_id = s.id
        WHERE s.year = ? GROUP BY p.stage, ${keyExpr}, r.month
@@ -292,7 +355,7 @@ export function rebuildBudgetRollups(db: Db, year: number): void {
          FROM sub_kegiatan s CROSS JOIN mm WHERE s.year = ?)
        INSERT INTO budget_month_rollup (year, stage, dim, key, month, real_fis_w)
        SELECT s.year, p.stage, '${dim}', ${keyExpr}, c.month, SUM(p.pagu_rp * c.fisik)
-       FROM carried c JOIN sub_kegiatan s ON s.id = c.sub JOIN opd o ON o.id = s.opd_id
+       FROM carried c JOIN sub_kegiatan s ON s.id = c.sub JOIN opd o ON o.id = s.opd_id ${join}
        JOIN sub_kegiatan_pagu p ON p.sub_kegiatan_id = s.id
        WHERE c.fisik IS NOT NULL GROUP BY p.stage, ${keyExpr}, c.month
        ON CONFLICT (year, stage, dim, key, month) DO UPDATE SET real_fis_w = excluded.real_fis_w`,

@@ -1,6 +1,6 @@
 // Masterplan queries. A programme's state at a period is its latest report at or before the period
 // and its plan at the period: one index seek each on (programme_id, period), never a history scan.
-import type { ProgrammeRow, ProgrammeStatus } from '../../kpi/types';
+import type { ProgrammeMonthRow, ProgrammeRow, ProgrammeStatus } from '../../kpi/types';
 import type { Db } from '../connection';
 import { prep } from '../prepare';
 
@@ -25,6 +25,28 @@ export function programmesAsOf(db: Db, year: number, period: string): ProgrammeR
        WHERE p.start_year <= @year AND p.end_year >= @year
        ORDER BY p.code`,
   ).all({ year, period }) as ProgrammeRow[];
+}
+
+/**
+ * The given programmes at the end of each month of the year: the plan of the latest plan row ≤ the
+ * month and the physical % of the latest report ≤ the month (reports of earlier years included,
+ * since progress is cumulative over a programme's life), by the same seeks as programmesAsOf.
+ */
+export function programmeMonths(db: Db, year: number, programmeIds: readonly number[]): ProgrammeMonthRow[] {
+  return prep(
+    db,
+    `WITH RECURSIVE mm(month) AS (SELECT 1 UNION ALL SELECT month + 1 FROM mm WHERE month < 12),
+     ids(id) AS (SELECT value FROM json_each(@ids)),
+     at(id, month, period) AS (SELECT ids.id, mm.month, printf('%04d-%02d', @year, mm.month) FROM ids CROSS JOIN mm)
+     SELECT at.id AS programmeId, at.month,
+            (SELECT x.planned_pct FROM programme_plan x
+              WHERE x.programme_id = at.id AND x.period <= at.period
+              ORDER BY x.period DESC LIMIT 1) AS plannedPct,
+            (SELECT y.physical_pct FROM programme_progress y
+              WHERE y.programme_id = at.id AND y.period <= at.period
+              ORDER BY y.period DESC LIMIT 1) AS physicalPct
+     FROM at ORDER BY at.id, at.month`,
+  ).all({ year, ids: JSON.stringify(programmeIds) }) as ProgrammeMonthRow[];
 }
 
 export interface ProgressInput {

@@ -1,6 +1,7 @@
 // Gathers, from rollups and reference tables only, every row dashboard.overview needs for a year
 // and an as-of date. The maths happens in kpi/overview.ts.
-import { monthKey, parseDate } from '../../../shared/time';
+import { addDays, monthKey, parseDate, wibToMs } from '../../../shared/time';
+import { overdueReports } from '../../compliance';
 import { budgetMonthLimit, type OverviewInput } from '../../kpi/overview';
 import type { Freshness } from '../../kpi/types';
 import { setting } from '../../settings';
@@ -23,7 +24,7 @@ import { indexAssessments } from './spbe';
 const SOURCE_DEMO = 'Data contoh (sintetis)';
 
 function freshness(row: FreshnessRow | undefined, source: string, capPeriod?: string): Freshness {
-  if (!row) return { period: null, updatedAt: null, source, demo: false, verifiedPct: null };
+  if (!row) return { period: null, updatedAt: null, source, demo: false, verifiedPct: null, overdue: null };
   const period =
     row.maxPeriod !== null && capPeriod !== undefined && row.maxPeriod > capPeriod
       ? capPeriod
@@ -34,6 +35,7 @@ function freshness(row: FreshnessRow | undefined, source: string, capPeriod?: st
     source: row.demoRows > 0 ? SOURCE_DEMO : source,
     demo: row.demoRows > 0,
     verifiedPct: null,
+    overdue: null,
   };
 }
 
@@ -54,16 +56,22 @@ export function overviewInput(db: Db, year: number, asOf: string, nowIso: string
   const servicePeriod = latestServicePeriod(db, capPeriod) ?? capPeriod;
   const frameworks = listIndexFrameworks(db).map((f) => indexFrameworkDef(db, f.id));
   const assessmentYear = Math.min(year, d.year);
+  // Reporting deadlines are judged now, or at the end of the as-of day when the screen looks back.
+  const judgedAt = Math.min(Date.parse(nowIso), wibToMs(addDays(asOf, 1)) - 1);
 
   return {
     year,
     asOf,
     nowIso,
     freshness: {
-      pillars: freshness(fresh.get('masterplan'), 'Laporan OPD', capPeriod),
+      pillars: {
+        ...freshness(fresh.get('masterplan'), 'Laporan OPD', capPeriod),
+        overdue: overdueReports(db, 'masterplan', judgedAt),
+      },
       budget: {
         ...freshness(fresh.get('budget'), 'Laporan realisasi OPD', capPeriod),
         verifiedPct: verifiedPct(),
+        overdue: overdueReports(db, 'budget', judgedAt),
       },
       spbe: freshness(latestFreshness(db, 'spbe', assessmentYear), 'Penilaian SPBE'),
       services: { ...freshness(fresh.get('services'), 'Sistem layanan', capPeriod), period: servicePeriod },

@@ -1,4 +1,5 @@
 // Reporting deadlines, per-OPD reopenings and the rollup of who reported which period when.
+import { lastDayOfMonth } from '../../../shared/time';
 import type { Db } from '../connection';
 import { prep } from '../prepare';
 
@@ -83,12 +84,22 @@ export interface OpdReportRow {
   expected: number;
 }
 
-/** Every OPD that owes figures for the period (sub kegiatan of the year, or coordinated programmes), with its report. */
+/**
+ * Every OPD that owes figures for the period, with its report: for the budget, the OPDs with a sub
+ * kegiatan funded (pagu > 0) in the APBD stage in force at the month's end (one added in the
+ * perubahan is owed from then on, not before); for programmes, the coordinators of active ones.
+ */
 export function opdReports(db: Db, family: ReportFamily, period: string): OpdReportRow[] {
   const year = Number(period.slice(0, 4));
+  const monthEnd = lastDayOfMonth(year, Number(period.slice(5, 7)));
   const owed =
     family === 'budget'
-      ? `SELECT opd_id, COUNT(*) AS expected FROM sub_kegiatan WHERE year = @year GROUP BY opd_id`
+      ? `SELECT s.opd_id, COUNT(*) AS expected
+         FROM sub_kegiatan s
+         JOIN sub_kegiatan_pagu p ON p.sub_kegiatan_id = s.id AND p.pagu_rp > 0
+          AND p.stage = COALESCE((SELECT 'perubahan' FROM fiscal_year
+                                  WHERE year = @year AND stage = 'perubahan' AND adopted_on <= @monthEnd), 'murni')
+         WHERE s.year = @year GROUP BY s.opd_id`
       : `SELECT coordinator_opd_id AS opd_id, COUNT(*) AS expected FROM programme
          WHERE start_year <= @year AND end_year >= @year GROUP BY coordinator_opd_id`;
   return prep(
@@ -98,7 +109,7 @@ export function opdReports(db: Db, family: ReportFamily, period: string): OpdRep
      FROM (${owed}) w JOIN opd o ON o.id = w.opd_id
      LEFT JOIN opd_report_rollup r ON r.family = @family AND r.period = @period AND r.opd_id = w.opd_id
      ORDER BY o.short_name`,
-  ).all({ family, period, year }) as OpdReportRow[];
+  ).all({ family, period, year, monthEnd }) as OpdReportRow[];
 }
 
 export function rebuildOpdReports(db: Db): void {

@@ -1,5 +1,7 @@
-// Index (SPBE, later PEMDI) queries: assessments with their per-aspect rollups, the score write
-// that keeps the rollup current, and the rebuild.
+// Index (SPBE, later PEMDI) queries: assessments with their per-aspect rollups, one assessment's
+// indicators (for the weakest-indicator list), the score write that keeps the rollup current, and
+// the rebuild.
+import type { IndicatorScoreRow } from '../../kpi/spbe';
 import type { AspectScoreRow, IndexAssessmentRow } from '../../kpi/types';
 import type { Db } from '../connection';
 import { prep } from '../prepare';
@@ -34,6 +36,30 @@ export function indexAssessments(db: Db, upToYear: number): IndexAssessmentRow[]
     a.aspects.push(aspect);
   }
   return [...byId.values()];
+}
+
+/**
+ * Every indicator of one assessment (a year has at most one of each kind) under the assessment's
+ * own framework: its level (null when no value), the level's name, the year's sector label, and
+ * the owner OPD. One row per indicator (47 for SPBE 2020), ordered by number.
+ */
+export function indicatorScores(db: Db, year: number, kind: 'self' | 'verified'): IndicatorScoreRow[] {
+  return prep(
+    db,
+    `SELECT i.no, COALESCE(lb.label, i.name) AS name, x.no AS aspectNo, x.name AS aspectName,
+            d.no AS domainNo, d.name AS domainName, i.weight_pct AS weightPct, s.level AS level,
+            l.name AS levelName, o.code AS ownerCode, o.name AS ownerName, o.short_name AS ownerShortName
+     FROM index_assessment a
+     JOIN index_indicator i ON i.framework_id = a.framework_id
+     JOIN index_aspect x ON x.id = i.aspect_id
+     JOIN index_domain d ON d.id = x.domain_id
+     LEFT JOIN index_score s ON s.assessment_id = a.id AND s.indicator_id = i.id
+     LEFT JOIN index_level l ON l.framework_id = a.framework_id AND l.level = s.level
+     LEFT JOIN index_indicator_label lb ON lb.indicator_id = i.id AND lb.year = a.year
+     LEFT JOIN opd o ON o.id = i.owner_opd_id
+     WHERE a.year = ? AND a.kind = ?
+     ORDER BY i.no`,
+  ).all(year, kind) as IndicatorScoreRow[];
 }
 
 export interface ScoreInput {

@@ -106,7 +106,8 @@ export function bumpBudgetVerified(db: Db, subKegiatanId: number, month: number,
        AND ((dim = 'total' AND key = 'ALL')
          OR (dim = 'opd' AND key = (SELECT o.code FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id WHERE s.id = @sub))
          OR (dim = 'group' AND key = (SELECT spending_group FROM sub_kegiatan WHERE id = @sub))
-         OR (dim = 'source' AND key = (SELECT funding_source FROM sub_kegiatan WHERE id = @sub)))`,
+         OR (dim = 'source' AND key = (SELECT funding_source FROM sub_kegiatan WHERE id = @sub))
+         OR (dim = 'programme' AND key = (SELECT pg.code FROM sub_kegiatan s JOIN programme pg ON pg.id = s.programme_id WHERE s.id = @sub)))`,
   ).run({ delta, month, sub: subKegiatanId });
 }
 

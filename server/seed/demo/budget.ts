@@ -60,6 +60,42 @@ function opdWeight(o: OpdRef): number {
   return big[o.code] ?? (o.kind === 'kecamatan' ? 0.6 : 1.6);
 }
 
+/** Sub kegiatan a demo programme serves at most, per year. */
+const SUBS_PER_PROGRAMME = 3;
+
+/**
+ * Links each programme active in the year to up to SUBS_PER_PROGRAMME sub kegiatan of its
+ * coordinating OPD (sub_kegiatan.programme_id), capital spending first, the OPD's programmes taking
+ * turns. Draws nothing from the RNG, so every other demo figure stays what it was.
+ */
+function linkProgrammes(db: DemoContext['db'], year: number): void {
+  const programmes = db
+    .prepare(
+      `SELECT id, coordinator_opd_id AS opdId FROM programme
+       WHERE start_year <= ? AND end_year >= ? ORDER BY code`,
+    )
+    .all(year, year) as { id: number; opdId: number }[];
+  const subs = db
+    .prepare(
+      `SELECT id, opd_id AS opdId FROM sub_kegiatan
+       WHERE year = ? AND spending_group IN ('modal', 'operasi')
+       ORDER BY spending_group = 'modal' DESC, id`,
+    )
+    .all(year) as { id: number; opdId: number }[];
+  const subsOf = new Map<number, number[]>();
+  for (const s of subs) subsOf.set(s.opdId, [...(subsOf.get(s.opdId) ?? []), s.id]);
+  const programmesOf = new Map<number, number[]>();
+  for (const p of programmes) programmesOf.set(p.opdId, [...(programmesOf.get(p.opdId) ?? []), p.id]);
+  const link = db.prepare('UPDATE sub_kegiatan SET programme_id = ? WHERE id = ?');
+  db.transaction(() => {
+    for (const [opdId, ids] of programmesOf) {
+      const pool = subsOf.get(opdId) ?? [];
+      const n = Math.min(pool.length, ids.length * SUBS_PER_PROGRAMME);
+      for (let i = 0; i < n; i++) link.run(ids[i % ids.length], pool[i]);
+    }
+  })();
+}
+
 export function seedBudget(ctx: DemoContext): void {
   const { db, rng } = ctx;
   const firstYear = ctx.year - ctx.spec.budgetYears + 1;
@@ -245,6 +281,7 @@ export function seedBudget(ctx: DemoContext): void {
         ).run({ belanja, year, stage });
       }
     })();
+    linkProgrammes(db, year);
     rebuildBudgetRollups(db, year);
     const fresh = db
       .prepare(

@@ -29,6 +29,7 @@ const fresh = (period: string | null, demo = false): Freshness => ({
   source: demo ? 'Data contoh (sintetis)' : 'Entri OPD',
   demo,
   verifiedPct: null,
+  overdue: null,
 });
 
 /** A month row from percentages of a pagu; realKeu is the month's own share. */
