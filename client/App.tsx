@@ -17,7 +17,9 @@ import {
 import { type Locale, t } from '../shared/i18n';
 import { isValidDate } from '../shared/time';
 import { Stage } from './components/Stage';
+import { WallInputContext } from './components/wallInput';
 import { initialLocale, LocaleContext, storeLocale, useLocale } from './hooks/useLocale';
+import { WallLiveProvider } from './live/WallLive';
 import { currentLocation, type Navigation, NavigationContext } from './navigation';
 import { RingkasanPage } from './pages/wall/Ringkasan';
 import type { OverviewInput } from './trpc';
@@ -46,11 +48,18 @@ function WallSuspense({ children }: { children: ReactNode }) {
   return <Suspense fallback={<main className="wall-page" />}>{children}</Suspense>;
 }
 
+/** ?opd=DINKES narrows a screen to one OPD; ?group=adminduk narrows Layanan to one service group. */
+function filterParam(search: URLSearchParams, name: 'opd' | 'group'): string | undefined {
+  const value = search.get(name)?.trim();
+  if (!value || value.length > 40) return undefined;
+  return name === 'opd' ? value.toUpperCase() : value;
+}
+
 function Anggaran({ search }: RouteProps) {
   const input = useMemo(() => overviewInput(search), [search]);
   return (
     <WallSuspense>
-      <AnggaranPage input={input} />
+      <AnggaranPage input={input} opdCode={filterParam(search, 'opd')} />
     </WallSuspense>
   );
 }
@@ -59,7 +68,7 @@ function Layanan({ search }: RouteProps) {
   const input = useMemo(() => overviewInput(search), [search]);
   return (
     <WallSuspense>
-      <LayananPage input={input} />
+      <LayananPage input={input} serviceGroup={filterParam(search, 'group')} />
     </WallSuspense>
   );
 }
@@ -77,7 +86,7 @@ function KepatuhanWall({ search }: RouteProps) {
   const input = useMemo(() => overviewInput(search), [search]);
   return (
     <WallSuspense>
-      <KepatuhanWallPage input={input} />
+      <KepatuhanWallPage input={input} opdCode={filterParam(search, 'opd')} />
     </WallSuspense>
   );
 }
@@ -86,7 +95,7 @@ function PilarWall({ search, code }: RouteProps & { code: string }) {
   const input = useMemo(() => overviewInput(search), [search]);
   return (
     <WallSuspense>
-      <PilarWallPage input={input} code={code} />
+      <PilarWallPage input={input} code={code} opdCode={filterParam(search, 'opd')} />
     </WallSuspense>
   );
 }
@@ -199,6 +208,7 @@ export function App() {
   const navigation = useMemo<Navigation>(() => ({ location, navigate }), [location, navigate]);
 
   const path = normalisePath(location.pathname);
+  const wallInput = useMemo(() => overviewInput(location.search), [location.search]);
   const office = OFFICE_ROUTES[path];
   const Screen = ROUTES[path] ?? NotFound;
   const pilarCode = path.startsWith(PILAR_PREFIX) ? path.slice(PILAR_PREFIX.length).toUpperCase() : null;
@@ -210,13 +220,17 @@ export function App() {
             <OfficeShell route={office} path={path} />
           </Suspense>
         ) : (
-          <Stage>
-            {pilarCode && !ROUTES[path] ? (
-              <PilarWall search={location.search} code={pilarCode} />
-            ) : (
-              <Screen search={location.search} />
-            )}
-          </Stage>
+          <WallLiveProvider>
+            <WallInputContext.Provider value={wallInput}>
+              <Stage>
+                {pilarCode && !ROUTES[path] ? (
+                  <PilarWall search={location.search} code={pilarCode} />
+                ) : (
+                  <Screen search={location.search} />
+                )}
+              </Stage>
+            </WallInputContext.Provider>
+          </WallLiveProvider>
         )}
       </NavigationContext.Provider>
     </LocaleContext.Provider>

@@ -3,11 +3,13 @@
 // along by itself and every call carries the CSRF token once a session handed it over.
 
 import { keepPreviousData, QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, retryLink, splitLink } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '../server/routers/_app';
 import { csrfHeaders } from './csrf';
+import { reconnectDelayMs } from './live/backoff';
+import { liveConnection, wallEventSource } from './live/connection';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
@@ -81,10 +83,18 @@ export function createClient() {
       // Subscriptions (live.changes) over server-sent events; everything else batched over HTTP.
       splitLink({
         condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({
-          url: '/trpc',
-          connectionParams: () => (displayToken ? { token: displayToken } : null),
-        }),
+        // A dropped stream is retried for ever with backoff, resuming after the last event id.
+        true: [
+          retryLink({
+            retry: () => true,
+            retryDelayMs: () => reconnectDelayMs(liveConnection.getSnapshot().failures - 1),
+          }),
+          httpSubscriptionLink({
+            url: '/trpc',
+            connectionParams: () => (displayToken ? { token: displayToken } : null),
+            EventSource: wallEventSource(),
+          }),
+        ],
         false: httpBatchLink({ url: '/trpc', headers: requestHeaders }),
       }),
     ],

@@ -8,8 +8,15 @@ const chartModule = import('./EChart');
 const LazyChart = lazy(() => chartModule.then((m) => ({ default: m.EChart })));
 
 export function LazyEChart(props: EChartProps) {
+  // Same test id as the chart, not yet painted: a test waiting for every chart to paint waits for
+  // the chunk too, instead of finding no chart and calling the screen done.
   const placeholder = (
-    <div className={props.className ? `echart ${props.className}` : 'echart'} style={props.style} />
+    <div
+      className={props.className ? `echart ${props.className}` : 'echart'}
+      style={props.style}
+      data-testid={props.testId}
+      data-painted="false"
+    />
   );
   return (
     <Suspense fallback={placeholder}>

@@ -13,6 +13,8 @@ export interface BarItem {
   valueText: string;
   /** Singled out: bold label and a bright outline (DAK Fisik among funding sources). */
   highlight?: boolean;
+  /** A word in an outlined pill of its colour, in a column before the label (a programme's status). */
+  tag?: { text: string; colour: string };
 }
 
 export interface BarListOptions {
@@ -25,7 +27,12 @@ export interface BarListOptions {
   targetName?: string;
   /** Room at the right for the value text. */
   valueRoom?: number;
+  /** Width of the tag column inside labelWidth, when items carry tags. */
+  tagWidth?: number;
 }
+
+/** Rich-text markup characters, kept out of names so a '|' or '{' in a label cannot break it. */
+const plainText = (s: string) => s.replace(/[{}|]/g, ' ');
 
 const isStatus = (c: string): c is keyof typeof STATUS => c in STATUS;
 
@@ -60,6 +67,40 @@ export function barListOption(items: readonly BarItem[], opts: BarListOptions): 
     label: label(i, !onTarget(i)),
   }));
   const bar = { type: 'bar', barWidth: '70%', barMaxWidth: 44, barGap: '-100%' };
+  const hasTag = items.some((i) => i.tag !== undefined);
+  const tagWidth = opts.tagWidth ?? 150;
+  // One rich style per row for its pill (each has its own colour); the name follows, left-aligned,
+  // so tags and names each form a column. The pill's width is fixed, so only the name truncates.
+  const tagStyles = Object.fromEntries(
+    items.flatMap((i, index) =>
+      i.tag
+        ? [
+            [
+              `t${index}`,
+              {
+                // Explicit box size: the pill is drawn from these, not from the font.
+                width: tagWidth - 34,
+                height: 28,
+                lineHeight: 28,
+                padding: [2, 10],
+                borderRadius: 6,
+                borderWidth: 2,
+                borderColor: isStatus(i.tag.colour) ? STATUS[i.tag.colour] : i.tag.colour,
+                color: isStatus(i.tag.colour) ? STATUS[i.tag.colour] : i.tag.colour,
+                fontSize: 20,
+                fontWeight: 'bold',
+                align: 'left',
+              },
+            ],
+          ]
+        : [],
+    ),
+  );
+  const tagged = (label: string, index: number) => {
+    const item = items[index];
+    const name = `{${item?.highlight ? 'hl' : 'n'}|${plainText(label)}}`;
+    return item?.tag ? `{t${index}|${plainText(item.tag.text)}}{gap|}${name}` : `{pad|}${name}`;
+  };
   const series: unknown[] = [];
   if (hasTarget) {
     series.push({
@@ -92,8 +133,21 @@ export function barListOption(items: readonly BarItem[], opts: BarListOptions): 
         overflow: 'truncate',
         fontSize: 22,
         color: WALL.text,
-        formatter: (label: string, index: number) => (items[index]?.highlight ? `{hl|${label}}` : label),
-        rich: { hl: { fontWeight: 'bold', fontSize: 22, color: WALL.text } },
+        formatter: hasTag
+          ? tagged
+          : (label: string, index: number) => (items[index]?.highlight ? `{hl|${label}}` : label),
+        rich: {
+          hl: { fontWeight: 'bold', fontSize: 22, color: WALL.text },
+          ...(hasTag
+            ? {
+                ...tagStyles,
+                hl: { fontWeight: 'bold', fontSize: 22, color: WALL.text, align: 'left' },
+                n: { fontSize: 22, color: WALL.text, align: 'left' },
+                gap: { width: 14, align: 'left' },
+                pad: { width: tagWidth, align: 'left' },
+              }
+            : {}),
+        },
       },
     },
     series,

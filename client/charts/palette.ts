@@ -27,3 +27,14 @@ export const SERIES = {
 
 export const FONT_FAMILY =
   "'Segoe UI', Inter, Roboto, 'Noto Sans', 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif";
+
+/**
+ * The four programme status words (DOMAIN.md): grey before it starts, blue while it runs, the
+ * status tones once done or stalled. Always drawn with the word itself.
+ */
+export const PROGRAMME_STATUS = {
+  belum_mulai: STATUS.abu,
+  berjalan: SERIES.keuangan,
+  selesai: STATUS.hijau,
+  tertunda: STATUS.merah,
+} as const;

@@ -17,6 +17,58 @@ function column(points: readonly SCurvePoint[], key: Key): (number | null)[] {
 }
 
 /**
+ * The series data with the as-of month's value labelled (bold, in the series colour, with a halo in
+ * the tile colour so it stays legible where it crosses a line); other points stay plain numbers.
+ */
+export function labelAtAsOf(
+  data: readonly (number | null)[],
+  asOfMonth: number | null,
+  colour: string,
+  position: 'top' | 'bottom',
+  locale: Locale,
+) {
+  return data.map((value, i) =>
+    value !== null && asOfMonth !== null && i === asOfMonth - 1
+      ? {
+          value,
+          label: {
+            show: true,
+            position,
+            distance: 10,
+            formatter: () => formatPct(value, 1, locale),
+            color: colour,
+            fontSize: 22,
+            fontWeight: 'bold',
+            textBorderColor: WALL.tile,
+            textBorderWidth: 5,
+          },
+        }
+      : value,
+  );
+}
+
+/** A dotted vertical marker at the as-of month labelled "s.d. Okt", to spread into a series; {} without one. */
+export function asOfMarkLine(asOfMonth: number | null, locale: Locale) {
+  return asOfMonth !== null && asOfMonth >= 1 && asOfMonth <= 12
+    ? {
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          lineStyle: { color: WALL.muted, width: 2, type: 'dotted' },
+          label: {
+            show: true,
+            position: 'end',
+            formatter: t('budget.upTo', locale, { month: monthShort(asOfMonth, locale) }),
+            color: WALL.muted,
+            fontSize: 20,
+          },
+          data: [{ xAxis: asOfMonth - 1 }],
+        },
+      }
+    : {};
+}
+
+/**
  * Cumulative S-curve for the budget year: keuangan and fisik, target dashed and realisation solid.
  * Realisation stops at the as-of month (the server sends null after it); the as-of month gets a
  * vertical marker and the realisation its value label there.
@@ -26,27 +78,6 @@ export function sCurveOption(
   locale: Locale = 'id',
   asOfMonth: number | null = null,
 ): EChartsCoreOption {
-  const pct = (v: number) => formatPct(v, 1, locale);
-  const labelAtAsOf = (data: (number | null)[], colour: string, position: 'top' | 'bottom') =>
-    data.map((value, i) =>
-      value !== null && asOfMonth !== null && i === asOfMonth - 1
-        ? {
-            value,
-            label: {
-              show: true,
-              position,
-              distance: 10,
-              formatter: () => pct(value),
-              color: colour,
-              fontSize: 22,
-              fontWeight: 'bold',
-              // A halo in the tile colour keeps the figure legible where it crosses a line.
-              textBorderColor: WALL.tile,
-              textBorderWidth: 5,
-            },
-          }
-        : value,
-    );
   const names = {
     targetKeu: t('chart.targetKeu', locale),
     realKeu: t('chart.realKeu', locale),
@@ -66,7 +97,7 @@ export function sCurveOption(
   const actual = (name: string, colour: string, data: (number | null)[], position: 'top' | 'bottom') => ({
     type: 'line',
     name,
-    data: labelAtAsOf(data, colour, position),
+    data: labelAtAsOf(data, asOfMonth, colour, position, locale),
     showSymbol: true,
     symbol: 'circle',
     symbolSize: 10,
@@ -76,24 +107,7 @@ export function sCurveOption(
     z: 3,
   });
   const realKeu = actual(names.realKeu, SERIES.keuangan, column(points, 'realKeuPct'), 'bottom');
-  const asOfMarker =
-    asOfMonth !== null && asOfMonth >= 1 && asOfMonth <= 12
-      ? {
-          markLine: {
-            silent: true,
-            symbol: 'none',
-            lineStyle: { color: WALL.muted, width: 2, type: 'dotted' },
-            label: {
-              show: true,
-              position: 'end',
-              formatter: t('budget.upTo', locale, { month: monthShort(asOfMonth, locale) }),
-              color: WALL.muted,
-              fontSize: 20,
-            },
-            data: [{ xAxis: asOfMonth - 1 }],
-          },
-        }
-      : {};
+  const asOfMarker = asOfMarkLine(asOfMonth, locale);
   return {
     animation: false,
     legend: {

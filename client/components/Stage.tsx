@@ -1,23 +1,37 @@
-// The wall's fixed logical canvas: everything is laid out at 1920×1080 and scaled to the viewport
-// with a CSS transform, letterboxed and centred on other aspect ratios. At 3840×2160 it is ×2.
+// The wall's logical canvas: 1080 logical pixels high, laid out once and scaled to the screen with
+// a CSS transform. At 16:9 it is 1920 wide (×1 at 1920×1080, ×2 at 3840×2160). On a wider wall
+// the canvas widens with it, up to 3840 (a 32:9 video wall), so the screens compose across the
+// whole width instead of sitting in a letterbox; from 2880 wide the screens take their wide
+// layouts (the stage--wide class). Narrower than 16:9 it stays 1920 wide, with bars above and below.
 
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 
 export const STAGE_WIDTH = 1920;
 export const STAGE_HEIGHT = 1080;
+/** The widest logical canvas: two 16:9 screens side by side. */
+export const STAGE_MAX_WIDTH = 3840;
+/** From this logical width on (a 24:9 wall and wider) the screens use their wide layouts. */
+export const WIDE_FROM = 2880;
 
-interface Fit {
+export interface Fit {
+  /** Logical width of the canvas (1920 … 3840); the height is always STAGE_HEIGHT. */
+  width: number;
   scale: number;
   x: number;
   y: number;
 }
 
 export function fitStage(viewportWidth: number, viewportHeight: number): Fit {
-  const scale = Math.min(viewportWidth / STAGE_WIDTH, viewportHeight / STAGE_HEIGHT);
-  if (!(scale > 0)) return { scale: 1, x: 0, y: 0 };
+  if (!(viewportWidth > 0 && viewportHeight > 0)) return { width: STAGE_WIDTH, scale: 1, x: 0, y: 0 };
+  const width = Math.min(
+    STAGE_MAX_WIDTH,
+    Math.max(STAGE_WIDTH, Math.round((STAGE_HEIGHT * viewportWidth) / viewportHeight)),
+  );
+  const scale = Math.min(viewportWidth / width, viewportHeight / STAGE_HEIGHT);
   return {
+    width,
     scale,
-    x: (viewportWidth - STAGE_WIDTH * scale) / 2,
+    x: (viewportWidth - width * scale) / 2,
     y: (viewportHeight - STAGE_HEIGHT * scale) / 2,
   };
 }
@@ -44,10 +58,11 @@ export function Stage({ children }: { children: ReactNode }) {
   return (
     <div className="stage-viewport">
       <div
-        className="stage"
+        className={fit.width >= WIDE_FROM ? 'stage stage--wide' : 'stage'}
         data-scale={fit.scale}
+        data-width={fit.width}
         style={{
-          width: STAGE_WIDTH,
+          width: fit.width,
           height: STAGE_HEIGHT,
           transform: `translate(${fit.x}px, ${fit.y}px) scale(${fit.scale})`,
         }}

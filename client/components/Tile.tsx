@@ -1,15 +1,17 @@
 import type { ReactNode } from 'react';
-import { formatFreshness, formatPct } from '../../shared/format';
+import { formatDayMonth, formatFreshness, formatNumber, formatPct, formatPeriod } from '../../shared/format';
 import { type Locale, t } from '../../shared/i18n';
+import { useChangedFlash } from '../hooks/useChangedFlash';
+import type { OverviewData } from '../trpc';
 
-export interface TileFreshness {
-  period: string | null;
-  updatedAt: string | null;
-  source: string;
-  demo: boolean;
-  /** Share of the figures the verifier approved; null when not tracked. */
-  verifiedPct?: number | null;
-}
+type ServerFreshness = OverviewData['budget']['freshness'];
+
+/**
+ * Where a tile's figures come from and how fresh they are, as the server reports it; the share
+ * verified and the OPDs that missed their deadline only where the family tracks them.
+ */
+export type TileFreshness = Pick<ServerFreshness, 'period' | 'updatedAt' | 'source' | 'demo'> &
+  Partial<Pick<ServerFreshness, 'verifiedPct' | 'overdue'>>;
 
 interface TileProps {
   /** Suffix for data-testid: tile-<name>, freshness-<name>. */
@@ -24,12 +26,25 @@ interface TileProps {
   children: ReactNode;
 }
 
-/** A dashboard tile: title, body, and at the bottom where its figures come from and how fresh. */
+/**
+ * A dashboard tile: title, body, and at the bottom where its figures come from and how fresh. When
+ * its figures change while it is on screen it is marked for a moment, so the room sees what moved.
+ */
 export function Tile({ name, title, aside, freshness, now, locale, className, children }: TileProps) {
+  const changed = useChangedFlash(freshness?.updatedAt);
   return (
-    <section className={`tile${className ? ` ${className}` : ''}`} data-testid={`tile-${name}`}>
+    <section
+      className={`tile${className ? ` ${className}` : ''}${changed ? ' tile--changed' : ''}`}
+      data-testid={`tile-${name}`}
+      data-changed={changed}
+    >
       <header className="tile-head">
         <h2 className="tile-title">{title}</h2>
+        {changed ? (
+          <span className="tile-changed-note" data-testid={`changed-${name}`}>
+            {t('tile.changed', locale)}
+          </span>
+        ) : null}
         {aside ? <div className="tile-aside">{aside}</div> : null}
       </header>
       <div className="tile-body">{children}</div>
@@ -50,9 +65,25 @@ export function FreshnessLine({
   now: number;
   locale: Locale;
 }) {
+  const overdue = freshness.overdue;
   return (
     <footer className="tile-foot">
       <span data-testid={`freshness-${name}`}>{formatFreshness(freshness, now, locale)}</span>
+      {overdue && overdue.opds.length > 0 ? (
+        <span className="tile-overdue tone-kuning" data-testid={`overdue-${name}`}>
+          {overdue.opds.length === 1
+            ? t('tile.overdueOne', locale, {
+                name: overdue.opds[0]?.name ?? '',
+                period: formatPeriod(overdue.period, locale),
+                deadline: formatDayMonth(Date.parse(overdue.deadline), locale),
+              })
+            : t('tile.overdue', locale, {
+                n: formatNumber(overdue.opds.length, 0, locale),
+                period: formatPeriod(overdue.period, locale),
+                deadline: formatDayMonth(Date.parse(overdue.deadline), locale),
+              })}
+        </span>
+      ) : null}
       {freshness.verifiedPct !== null && freshness.verifiedPct !== undefined ? (
         <span className="tile-verified" data-testid={`verified-${name}`}>
           {t('tile.verified', locale, { pct: formatPct(freshness.verifiedPct, 0, locale) })}

@@ -62,6 +62,43 @@ describe('barListOption', () => {
     expect(o.yAxis.axisLabel.formatter('Alpha', 0)).toBe('Alpha');
   });
 
+  test('tags: a pill of its colour before each name, names left-aligned after a fixed-width tag column', () => {
+    const tagged: BarItem[] = [
+      { ...items[0], tag: { text: 'Berjalan', colour: '#56B4E9' } } as BarItem,
+      { ...items[1], tag: { text: 'Tertunda', colour: 'merah' } } as BarItem,
+      items[2] as BarItem, // no tag: the same room is kept empty so the names still line up
+    ];
+    const o = build(tagged, { valueName: 'v', labelWidth: 540, tagWidth: 146 }) as unknown as {
+      yAxis: {
+        axisLabel: {
+          formatter: (l: string, i: number) => string;
+          rich: Record<
+            string,
+            { width?: number; padding?: number[]; borderColor?: string; color?: string; align?: string }
+          >;
+        };
+      };
+    };
+    const { formatter, rich } = o.yAxis.axisLabel;
+    expect(formatter('Alpha', 0)).toBe('{t0|Berjalan}{gap|}{n|Alpha}');
+    expect(formatter('Beta', 1)).toBe('{t1|Tertunda}{gap|}{hl|Beta}'); // still highlighted
+    expect(formatter('Gamma', 2)).toBe('{pad|}{n|Gamma}');
+    expect(rich.t0).toMatchObject({ borderColor: '#56B4E9', color: '#56B4E9', align: 'left' });
+    expect(rich.t1).toMatchObject({ borderColor: STATUS.merah, color: STATUS.merah });
+    // pill width + its padding + the gap = the tag column = the empty room of an untagged row
+    const pill = (rich.t0?.width ?? 0) + (rich.t0?.padding?.[1] ?? 0) * 2 + (rich.gap?.width ?? 0);
+    expect(pill).toBe(146);
+    expect(rich.pad?.width).toBe(146);
+    expect([rich.n?.align, rich.hl?.align]).toEqual(['left', 'left']);
+  });
+
+  test('rich-text markup in a name or tag cannot break the label', () => {
+    const o = build([{ ...items[0], label: 'A|B {x}', tag: { text: 'a}b', colour: 'abu' } } as BarItem], {
+      valueName: 'v',
+    });
+    expect(o.yAxis.axisLabel.formatter('A|B {x}', 0)).toBe('{t0|a b}{gap|}{n|A B  x }');
+  });
+
   test('the scale defaults to a round number above the largest value', () => {
     expect(build(items, { valueName: 'v' }).xAxis.max).toBe(100);
     expect(niceCeil(1821)).toBe(2000);

@@ -1,22 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type SpbeResult, spbeBreakdownOption } from '../../client/charts/spbeBreakdownOption';
+import { spbeBreakdownOption } from '../../client/charts/spbeBreakdownOption';
 import { formatIndex } from '../../shared/format';
-
-const result = (year: number, kind: 'self' | 'verified', index: number | null): SpbeResult =>
-  ({
-    year,
-    kind,
-    frameworkCode: 'SPBE-2020',
-    index,
-    predikat: null,
-    complete: true,
-    scored: 47,
-    indicators: 47,
-    domains: [],
-    aspects: [],
-    decree: null,
-    source: 'x',
-  }) as SpbeResult;
 
 describe('spbe breakdown helpers', () => {
   test('domains become numbered bars on the framework scale with formatted values', () => {

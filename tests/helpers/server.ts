@@ -15,7 +15,7 @@ export interface RunningServer {
 
 export async function startServer(
   t: Pick<TestDb, 'db' | 'nowMs'>,
-  opts: { client?: boolean; buildId?: string } = {},
+  opts: { client?: boolean; buildId?: string; port?: number } = {},
 ): Promise<RunningServer> {
   const { app, context } = createApp({
     db: t.db,
@@ -25,7 +25,7 @@ export async function startServer(
     log: () => {},
   });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.listen(opts.port ?? 0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {

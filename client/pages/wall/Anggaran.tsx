@@ -21,7 +21,7 @@ type Absorption = RouterOutputs['budget']['absorption'];
 type Slice = Absorption['byGroup'][number];
 
 /** Rows of the league table that fit the wall; the heading says how many OPDs there are. */
-export const LEAGUE_ROWS = 14;
+export const LEAGUE_ROWS = 12;
 export const DAK_FISIK = 'DAK_FISIK';
 
 /** Serapan against target per slice, with the deviation in the text so colour is never alone. */
@@ -38,16 +38,22 @@ export function sliceBars(slices: readonly Slice[], locale: Locale, highlightKey
 }
 
 function SCurveTile({ data, now, locale }: { data: Absorption; now: number; locale: Locale }) {
+  // Narrowed to one OPD, the curve and the figures beside it are that OPD's own.
+  const sCurve = data.focus?.sCurve ?? data.sCurve;
   const option = useMemo(
-    () => sCurveOption(data.sCurve, locale, data.asOfMonth),
-    [data.sCurve, data.asOfMonth, locale],
+    () => sCurveOption(sCurve, locale, data.asOfMonth),
+    [sCurve, data.asOfMonth, locale],
   );
-  const { total } = data;
+  const total = data.focus ?? data.total;
   return (
     <Tile
       name="anggaran-scurve"
       className="tile--a-scurve"
-      title={t('wall.anggaran.scurve', locale)}
+      title={
+        data.focus
+          ? t('wall.anggaran.scurveOf', locale, { name: data.focus.label })
+          : t('wall.anggaran.scurve', locale)
+      }
       aside={<span className="tile-tag">{t(`budget.stage.${data.stage}`, locale)}</span>}
       freshness={data.freshness}
       now={now}
@@ -81,8 +87,20 @@ function SCurveTile({ data, now, locale }: { data: Absorption; now: number; loca
   );
 }
 
+/**
+ * The league's rows: the worst LEAGUE_ROWS, and when the screen is narrowed to an OPD further
+ * down, that OPD in the last row instead, so it is always on screen.
+ */
+export function leagueRows<T extends { key: string }>(byOpd: readonly T[], focusKey?: string): T[] {
+  const rows = byOpd.slice(0, LEAGUE_ROWS);
+  if (!focusKey || rows.some((r) => r.key === focusKey)) return rows;
+  const focus = byOpd.find((r) => r.key === focusKey);
+  return focus ? [...rows.slice(0, LEAGUE_ROWS - 1), focus] : rows;
+}
+
 function LeagueTile({ data, now, locale }: { data: Absorption; now: number; locale: Locale }) {
-  const rows = data.byOpd.slice(0, LEAGUE_ROWS);
+  const rows = leagueRows(data.byOpd, data.focus?.key);
+  const late = new Set(data.freshness.overdue?.opds.map((o) => o.code) ?? []);
   const red = data.byOpd.filter((o) => o.colour === 'merah').length;
   return (
     <Tile
@@ -118,8 +136,22 @@ function LeagueTile({ data, now, locale }: { data: Absorption; now: number; loca
         </thead>
         <tbody>
           {rows.map((o) => (
-            <tr key={o.key} data-testid={`opd-${o.key}`} data-colour={o.colour}>
-              <td className="col-name">{o.label}</td>
+            <tr
+              key={o.key}
+              data-testid={`opd-${o.key}`}
+              data-colour={o.colour}
+              className={o.key === data.focus?.key ? 'is-focus' : undefined}
+            >
+              <td className="col-name">
+                <div className="name-cell">
+                  <span className="name-text">{o.label}</span>
+                  {late.has(o.key) ? (
+                    <span className="late-tag" data-testid={`opd-${o.key}-late`}>
+                      {t('wall.anggaran.late', locale)}
+                    </span>
+                  ) : null}
+                </div>
+              </td>
               <td data-testid={`opd-${o.key}-serapan`}>{formatPct(o.serapanPct, 1, locale)}</td>
               <td className="muted">{formatPct(o.targetKeuPct, 1, locale)}</td>
               <td>
@@ -176,7 +208,8 @@ function BarsTile({
           <span className="swatch swatch--dashed" /> {t('wall.chart.target', locale)}
         </span>
       }
-      freshness={data.freshness}
+      // The missed-deadline note sits once on the screen, on the curve and the league.
+      freshness={{ ...data.freshness, overdue: null }}
       now={now}
       locale={locale}
     >
@@ -232,13 +265,16 @@ function Body({ data }: { data: Absorption }) {
   );
 }
 
-export default function AnggaranPage({ input }: { input?: OverviewInput }) {
+export default function AnggaranPage({ input, opdCode }: { input?: OverviewInput; opdCode?: string }) {
   const { locale } = useLocale();
-  const query = useBudgetAbsorption(input);
+  const query = useBudgetAbsorption(input, opdCode);
+  const focus = query.data?.focus;
   return (
     <WallScreen
       name="anggaran"
-      title={t('wall.anggaran.title', locale)}
+      title={
+        focus ? `${t('wall.anggaran.title', locale)} · ${focus.label}` : t('wall.anggaran.title', locale)
+      }
       query={query}
       meta={(d) => ({ year: d.year, asOf: d.asOf, demo: d.freshness.demo })}
       skeleton={['tile--a-scurve', 'a-mix', 'tile--a-league']}

@@ -35,9 +35,12 @@ function StateTile({
   colour,
   data,
   freshness,
+  focus,
   now,
   locale,
 }: {
+  /** The OPD the screen is narrowed to, marked wherever it stands. */
+  focus?: string;
   state: State;
   colour: StatusColour;
   data: Compliance;
@@ -68,7 +71,11 @@ function StateTile({
       ) : (
         <ul className="k-names">
           {rows.map((r) => (
-            <li key={r.opdCode} data-testid={`kepatuhan-opd-${r.opdCode}`}>
+            <li
+              key={r.opdCode}
+              data-testid={`kepatuhan-opd-${r.opdCode}`}
+              className={r.opdCode === focus ? 'is-focus' : undefined}
+            >
               {r.opdName}
             </li>
           ))}
@@ -78,7 +85,7 @@ function StateTile({
   );
 }
 
-function Body({ data, demo }: { data: Compliance; demo: boolean }) {
+function Body({ data, demo, focus }: { data: Compliance; demo: boolean; focus?: string }) {
   const { locale } = useLocale();
   const now = useNow();
   const updatedAt = data.rows.reduce<string | null>(
@@ -105,6 +112,7 @@ function Body({ data, demo }: { data: Compliance; demo: boolean }) {
             colour={s.colour}
             data={data}
             freshness={freshness}
+            focus={focus}
             now={now}
             locale={locale}
           />
@@ -114,11 +122,12 @@ function Body({ data, demo }: { data: Compliance; demo: boolean }) {
   );
 }
 
-export default function KepatuhanPage({ input }: { input?: OverviewInput }) {
+export default function KepatuhanPage({ input, opdCode }: { input?: OverviewInput; opdCode?: string }) {
   const { locale } = useLocale();
   const budget = useBudgetAbsorption(input);
   const period = budget.data ? previousMonth(budget.data.asOf) : null;
   const compliance = useCompliance('budget', period);
+  const focusName = compliance.data?.rows.find((r) => r.opdCode === opdCode)?.opdName;
   const query = {
     data: compliance.data,
     failureCount: Math.max(budget.failureCount, compliance.failureCount),
@@ -127,7 +136,9 @@ export default function KepatuhanPage({ input }: { input?: OverviewInput }) {
   return (
     <WallScreen
       name="kepatuhan"
-      title={t('wall.kepatuhan.title', locale)}
+      title={
+        focusName ? `${t('wall.kepatuhan.title', locale)} · ${focusName}` : t('wall.kepatuhan.title', locale)
+      }
       query={query}
       meta={() => ({
         year: budget.data?.year ?? 0,
@@ -136,7 +147,7 @@ export default function KepatuhanPage({ input }: { input?: OverviewInput }) {
       })}
       skeleton={['k-caption', 'k-states']}
     >
-      {(data) => <Body data={data} demo={budget.data?.freshness.demo ?? false} />}
+      {(data) => <Body data={data} demo={budget.data?.freshness.demo ?? false} focus={opdCode} />}
     </WallScreen>
   );
 }

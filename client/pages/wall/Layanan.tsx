@@ -11,7 +11,7 @@ import {
   formatPeriod,
   formatSla,
 } from '../../../shared/format';
-import { type Locale, t } from '../../../shared/i18n';
+import { isMessageKey, type Locale, t } from '../../../shared/i18n';
 import { barListOption } from '../../charts/barListOption';
 import { LazyEChart as EChart } from '../../charts/LazyEChart';
 import { SERIES } from '../../charts/palette';
@@ -27,9 +27,9 @@ import { WallScreen } from './screen/WallScreen';
 type Summary = RouterOutputs['services']['summary'];
 type Service = Summary['services'][number];
 
-export const SERVICE_ROWS = 14;
+export const SERVICE_ROWS = 13;
 export const TOP_TOPICS = 4;
-export const IKM_ROWS = 9;
+export const IKM_ROWS = 8;
 const SEVERITY: Record<StatusColour, number> = { merah: 0, kuning: 1, hijau: 2, abu: 3 };
 
 /** Worst first: red, then yellow, green, no data; within a colour the lowest % on time. */
@@ -124,14 +124,30 @@ function ServicesTile({ data, now, locale }: { data: Summary; now: number; local
   );
 }
 
-function KecamatanTile({ data, now, locale }: { data: Summary; now: number; locale: Locale }) {
+function KecamatanTile({
+  data,
+  now,
+  locale,
+  regencyWide,
+}: {
+  data: Summary;
+  now: number;
+  locale: Locale;
+  /** The screen is narrowed to a service group, but this tile covers every service. */
+  regencyWide: boolean;
+}) {
   const bands = onTimeBands(data.services);
   return (
     <Tile
       name="layanan-kecamatan"
       className="tile--l-kecamatan"
       title={t('wall.layanan.kecamatan', locale)}
-      aside={<span className="tile-tag">{formatPeriod(data.period, locale)}</span>}
+      aside={
+        <span className="tile-tag">
+          {regencyWide ? `${t('wall.layanan.allServices', locale)} · ` : ''}
+          {formatPeriod(data.period, locale)}
+        </span>
+      }
       freshness={data.freshness.services}
       now={now}
       locale={locale}
@@ -262,33 +278,60 @@ function IkmTile({ data, now, locale }: { data: Summary; now: number; locale: Lo
   );
 }
 
-function Body({ data }: { data: Summary }) {
+/**
+ * The summary narrowed to one service group: its services, and the IKM of the units that deliver
+ * them (all units when none of them was surveyed). Kecamatan and complaints are not kept per
+ * group: those tiles stay regency-wide and say so.
+ */
+export function narrowToGroup(data: Summary, group: string | undefined): Summary {
+  if (!group) return data;
+  const services = data.services.filter((s) => s.group === group);
+  const opds = new Set(services.map((s) => s.opdCode));
+  const ikm = data.ikm.filter((u) => opds.has(u.unitCode));
+  return { ...data, services, ikm: ikm.length > 0 ? ikm : data.ikm };
+}
+
+function Body({ data, group }: { data: Summary; group?: string }) {
   const { locale } = useLocale();
   const now = useNow();
+  const narrowed = narrowToGroup(data, group);
   return (
     <>
-      <ServicesTile data={data} now={now} locale={locale} />
-      <KecamatanTile data={data} now={now} locale={locale} />
+      <ServicesTile data={narrowed} now={now} locale={locale} />
+      <KecamatanTile data={data} now={now} locale={locale} regencyWide={group !== undefined} />
       <div className="l-bottom">
         <ComplaintsTile data={data} now={now} locale={locale} />
-        <IkmTile data={data} now={now} locale={locale} />
+        <IkmTile data={narrowed} now={now} locale={locale} />
       </div>
     </>
   );
 }
 
-export default function LayananPage({ input }: { input?: OverviewInput }) {
+/** "Administrasi kependudukan" for a known group code; the code itself for one added later. */
+export function groupLabel(group: string, locale: Locale): string {
+  const key = `serviceGroup.${group}`;
+  return isMessageKey(key) ? t(key, locale) : group;
+}
+
+export default function LayananPage({
+  input,
+  serviceGroup,
+}: {
+  input?: OverviewInput;
+  serviceGroup?: string;
+}) {
   const { locale } = useLocale();
   const query = useServicesSummary(input);
+  const title = t('wall.layanan.title', locale);
   return (
     <WallScreen
       name="layanan"
-      title={t('wall.layanan.title', locale)}
+      title={serviceGroup ? `${title} · ${groupLabel(serviceGroup, locale)}` : title}
       query={query}
       meta={(d) => ({ year: d.year, asOf: d.asOf, demo: d.freshness.services.demo })}
       skeleton={['tile--l-services', 'tile--l-kecamatan', 'l-bottom']}
     >
-      {(data) => <Body data={data} />}
+      {(data) => <Body data={data} group={serviceGroup} />}
     </WallScreen>
   );
 }

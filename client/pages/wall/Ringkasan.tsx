@@ -1,12 +1,11 @@
 // "Ringkasan Eksekutif": the executive summary wall. One query (dashboard.overview) feeds every
-// tile. The page never goes blank: a skeleton while loading, the last data with a "terputus"
-// badge when the server drops, a plain message (and automatic retries) when nothing came yet.
+// tile. The page never goes blank (the wall frame keeps the last data with a "terputus" badge when
+// the server drops, a skeleton while loading, a plain message when nothing came yet).
 
 import { t } from '../../../shared/i18n';
-import { Header } from '../../components/Header';
 import { FreshnessLine, TileSkeleton } from '../../components/Tile';
+import { WallFrame } from '../../components/WallFrame';
 import { useDisconnectedSince } from '../../hooks/useDisconnectedSince';
-import { useLiveChanges } from '../../hooks/useLiveChanges';
 import { useLocale } from '../../hooks/useLocale';
 import { useNow } from '../../hooks/useNow';
 import { useOverview } from '../../hooks/useOverview';
@@ -85,32 +84,17 @@ function Skeleton() {
 export function RingkasanPage({ input }: { input?: OverviewInput }) {
   const { locale } = useLocale();
   const query = useOverview(input);
-  useLiveChanges();
-  const disconnectedSince = useDisconnectedSince(query);
+  const failingSince = useDisconnectedSince(query);
   const data = query.data;
-  const state = data
-    ? disconnectedSince !== null
-      ? 'stale'
-      : 'ready'
-    : disconnectedSince !== null
-      ? 'error'
-      : 'loading';
   return (
-    <main className="wall-page" data-testid="page-ringkasan" data-state={state}>
-      <Header
-        loading={state === 'loading'}
-        year={data?.year ?? input?.year ?? null}
-        asOf={data?.asOf ?? null}
-        demo={data?.demo ?? false}
-        disconnectedSince={data ? disconnectedSince : null}
-      />
-      {data ? <Body data={data} /> : <Skeleton />}
-      {!data && state === 'error' ? (
-        <div className="wall-message" role="alert" data-testid="error-no-data">
-          <div className="wall-message-title">{t('app.errorNoData', locale)}</div>
-          <div className="wall-message-detail">{t('app.errorRetrying', locale)}</div>
-        </div>
-      ) : null}
-    </main>
+    <WallFrame
+      name="ringkasan"
+      title={t('app.title', locale)}
+      meta={data ? { year: data.year, asOf: data.asOf, demo: data.demo } : null}
+      queryFailingSince={failingSince}
+      skeleton={<Skeleton />}
+    >
+      {data ? <Body data={data} /> : null}
+    </WallFrame>
   );
 }

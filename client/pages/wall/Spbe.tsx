@@ -1,9 +1,10 @@
 // "Indeks SPBE": the e-government index in depth. Index by year (self-assessment against verified),
-// the latest result's domains and aspects, and the framework's predikat bands as the legend.
+// the latest result's domains and aspects, the framework's predikat bands as the legend, and the
+// indicators costing the latest result the most index points with the OPD that owns each.
 // One query (spbe.results).
 
 import { useMemo } from 'react';
-import { formatIndex, formatNumber } from '../../../shared/format';
+import { formatIndexLoss, formatNumber } from '../../../shared/format';
 import { type Locale, t } from '../../../shared/i18n';
 import { LazyEChart as EChart } from '../../charts/LazyEChart';
 import { spbeBreakdownOption } from '../../charts/spbeBreakdownOption';
@@ -15,6 +16,7 @@ import { useSpbeResults } from '../../hooks/useSpbeResults';
 import type { OverviewInput, RouterOutputs } from '../../trpc';
 import { SpbeHeadline } from './SpbeHeadline';
 import { WallScreen } from './screen/WallScreen';
+import { wallIndicatorName, weakLevelText, weakOwnerText } from './spbeWeakest';
 
 type Results = RouterOutputs['spbe']['results'];
 type Result = Results['results'][number];
@@ -82,6 +84,7 @@ function PartsTile({
   parts,
   latest,
   scaleMax,
+  labelWidth,
   data,
   now,
   locale,
@@ -91,11 +94,16 @@ function PartsTile({
   parts: Result['domains'];
   latest: Result | null;
   scaleMax: number;
+  /** Room for "7. Layanan Administrasi Pemerintahan Berbasis Elektronik" in the aspects, less for domains. */
+  labelWidth: number;
   data: Results;
   now: number;
   locale: Locale;
 }) {
-  const option = useMemo(() => spbeBreakdownOption(parts, scaleMax, locale, 600), [parts, scaleMax, locale]);
+  const option = useMemo(
+    () => spbeBreakdownOption(parts, scaleMax, locale, labelWidth),
+    [parts, scaleMax, locale, labelWidth],
+  );
   return (
     <Tile
       name={`spbe-${name}`}
@@ -117,6 +125,68 @@ function PartsTile({
   );
 }
 
+function WeakestTile({
+  data,
+  latest,
+  now,
+  locale,
+}: {
+  data: Results;
+  latest: Result | null;
+  now: number;
+  locale: Locale;
+}) {
+  const empty = latest ? t('wall.spbe.weakestNone', locale) : t('spbe.none', locale);
+  return (
+    <Tile
+      name="spbe-weakest"
+      className="tile--s-weakest"
+      title={t('wall.spbe.weakest', locale)}
+      aside={
+        latest ? (
+          <span className="tile-tag">
+            {t(`spbe.kind.${latest.kind}`, locale, { year: String(latest.year) })}
+          </span>
+        ) : null
+      }
+      freshness={data.freshness}
+      now={now}
+      locale={locale}
+    >
+      {data.weakest.length === 0 ? (
+        <p className="s-weakest-empty" data-testid="spbe-weakest-empty">
+          {empty}
+        </p>
+      ) : (
+        <ol className="s-weakest" data-testid="spbe-weakest">
+          {data.weakest.map((w) => (
+            <li key={w.no} data-testid={`weakest-${w.no}`} data-scored={w.level !== null}>
+              <span className="s-weak-no" data-testid={`weakest-${w.no}-no`}>
+                {formatNumber(w.no, 0, locale)}
+              </span>
+              <span className="s-weak-name" data-testid={`weakest-${w.no}-name`} title={w.name}>
+                {wallIndicatorName(w.name)}
+              </span>
+              <span className="s-weak-lost" data-testid={`weakest-${w.no}-lost`}>
+                {formatIndexLoss(w.pointsLost, locale)}
+              </span>
+              <span className="s-weak-meta">
+                <span className="s-weak-level" data-testid={`weakest-${w.no}-level`}>
+                  {weakLevelText(w, locale)}
+                </span>
+                <span className="s-weak-owner" title={w.owner?.name}>
+                  {w.owner ? <span className="muted">{t('wall.spbe.owner', locale)} </span> : null}
+                  <span data-testid={`weakest-${w.no}-owner`}>{weakOwnerText(w, locale)}</span>
+                </span>
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Tile>
+  );
+}
+
 function Body({ data }: { data: Results }) {
   const { locale } = useLocale();
   const now = useNow();
@@ -131,6 +201,7 @@ function Body({ data }: { data: Results }) {
         parts={latest?.domains ?? []}
         latest={latest}
         scaleMax={scaleMax}
+        labelWidth={340}
         data={data}
         now={now}
         locale={locale}
@@ -141,10 +212,12 @@ function Body({ data }: { data: Results }) {
         parts={latest?.aspects ?? []}
         latest={latest}
         scaleMax={scaleMax}
+        labelWidth={600}
         data={data}
         now={now}
         locale={locale}
       />
+      <WeakestTile data={data} latest={latest} now={now} locale={locale} />
     </>
   );
 }
@@ -158,7 +231,7 @@ export default function SpbePage({ input }: { input?: OverviewInput }) {
       title={t('wall.spbe.title', locale)}
       query={query}
       meta={(d) => ({ year: d.year, demo: d.freshness.demo })}
-      skeleton={['tile--s-trend', 'tile--s-domains', 'tile--s-aspects']}
+      skeleton={['tile--s-trend', 'tile--s-domains', 'tile--s-aspects', 'tile--s-weakest']}
     >
       {(data) => <Body data={data} />}
     </WallScreen>

@@ -1,14 +1,14 @@
 // The display player (/layar?t=<token>): reads its playlist with the display token and turns
-// through the wall screens, each for its dwell time, looping. A small overlay in the bottom corner
-// tells the room where the rotation stands; Space pauses, the arrow keys step. Playlist changes
-// arrive live (topic 'display'); a new server build reloads the page; a revoked token replaces
-// everything with a clear message.
+// through the wall screens, each for its dwell time, looping. The wall frame's foot tells the room
+// where the rotation stands; Space pauses, the arrow keys step. Playlist changes arrive live (the
+// page's one live connection refetches display.config on topic 'display'); a new server build
+// reloads the page (WallLiveProvider); a revoked token replaces everything with a clear message.
 
 import { useQuery } from '@tanstack/react-query';
-import { useSubscription } from '@trpc/tanstack-react-query';
-import { lazy, type ReactNode, Suspense, useEffect, useReducer, useRef, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { type Locale, t } from '../../../../shared/i18n';
 import type { PlaylistItem } from '../../../../shared/schemas';
+import { type PlayerStatus, PlayerStatusContext } from '../../../components/playerStatus';
 import { useLocale } from '../../../hooks/useLocale';
 import { type OverviewInput, setDisplayToken, useTRPC } from '../../../trpc';
 import { RingkasanPage } from '../Ringkasan';
@@ -81,23 +81,6 @@ function ConfiguredPlayer({ input }: { input?: OverviewInput }) {
       retry: (count, error) => !isGone(error.data?.code) && count < 3,
     }),
   );
-  useSubscription(
-    trpc.live.changes.subscriptionOptions(undefined, {
-      onData: (ev) => {
-        if (ev.data.topic === 'display') void config.refetch();
-      },
-    }),
-  );
-
-  // The build seen first; a different one means the server was redeployed: take the new client.
-  const firstBuild = useRef<string | null>(null);
-  const buildId = config.data?.buildId;
-  useEffect(() => {
-    if (!buildId) return;
-    if (firstBuild.current === null) firstBuild.current = buildId;
-    else if (firstBuild.current !== buildId) window.location.reload();
-  }, [buildId]);
-
   if (isGone(config.error?.data?.code) || config.data?.revoked)
     return (
       <Message
@@ -199,33 +182,26 @@ function Rotation({ playlist, input }: { playlist: readonly PlaylistItem[]; inpu
   const item = playlist[index] as PlaylistItem;
   const paused = state.pausedAt !== null;
   const seconds = countdownSeconds(item, state.enteredAt, state.pausedAt ?? state.now);
+  const name = screenName(item, locale);
+  const status = useMemo<PlayerStatus>(
+    () => ({ position: index + 1, total: playlist.length, screen: item.screen, name, seconds, paused }),
+    [index, playlist.length, item.screen, name, seconds, paused],
+  );
   return (
-    <div className="player" data-testid="player" data-index={index} data-paused={paused}>
-      <div className="player-slide" key={`${index}:${item.screen}:${item.pillar ?? ''}`}>
-        <Suspense fallback={<main className="wall-page" />}>
-          <ScreenFor item={item} input={input} />
-        </Suspense>
-      </div>
-      <aside className="player-overlay" aria-live="polite">
-        <span className="player-position" data-testid="player-position">
-          {index + 1}/{playlist.length}
-        </span>
-        {/* The screen key, for tests and assistive tech; the room reads the name beside it. */}
-        <span className="player-key" data-testid="player-screen">
-          {item.screen}
-        </span>
-        <span className="player-name" data-testid="player-screen-name">
-          {screenName(item, locale)}
-        </span>
-        {paused ? (
-          <span className="player-paused" data-testid="player-paused">
-            {t('player.paused', locale)}
-          </span>
-        ) : null}
-        <span className="player-countdown" data-testid="player-countdown">
-          {t('player.countdown', locale, { s: String(seconds) })}
-        </span>
-      </aside>
+    <div
+      className="player"
+      data-testid="player"
+      data-index={index}
+      data-paused={paused}
+      data-entered-at={state.enteredAt}
+    >
+      <PlayerStatusContext.Provider value={status}>
+        <div className="player-slide" key={`${index}:${item.screen}:${item.pillar ?? ''}`}>
+          <Suspense fallback={<main className="wall-page" />}>
+            <ScreenFor item={item} input={input} />
+          </Suspense>
+        </div>
+      </PlayerStatusContext.Provider>
     </div>
   );
 }
@@ -235,14 +211,14 @@ function ScreenFor({ item, input }: { item: PlaylistItem; input?: OverviewInput 
     case 'ringkasan':
       return <RingkasanPage input={input} />;
     case 'anggaran':
-      return <AnggaranPage input={input} />;
+      return <AnggaranPage input={input} opdCode={item.opdCode} />;
     case 'layanan':
-      return <LayananPage input={input} />;
+      return <LayananPage input={input} serviceGroup={item.serviceGroup} />;
     case 'spbe':
       return <SpbePage input={input} />;
     case 'kepatuhan':
-      return <KepatuhanPage input={input} />;
+      return <KepatuhanPage input={input} opdCode={item.opdCode} />;
     case 'pilar':
-      return <PilarPage input={input} code={item.pillar ?? 'GOV'} />;
+      return <PilarPage input={input} code={item.pillar ?? 'GOV'} opdCode={item.opdCode} />;
   }
 }

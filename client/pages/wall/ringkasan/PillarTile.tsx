@@ -23,19 +23,20 @@ export function PillarTile({ pillar, now, locale }: { pillar: Pillar; now: numbe
           {formatPct(pillar.weightedProgressPct, 1, locale)}
         </span>
       </div>
+      {/* Plan and deviation share a line so the pillar row stays short above the main tiles. */}
       <div className="pillar-plan">
         <span data-testid={`value-pillar-${code}-plan`}>
           {t('pillar.plan', locale, { value: formatPct(pillar.weightedPlanPct, 1, locale) })}
         </span>
+        <StatusValue
+          colour={pillar.colour}
+          locale={locale}
+          testId={`value-pillar-${code}-deviasi`}
+          className="status--md"
+        >
+          {formatPoin(pillar.deviationPoin, 1, locale)}
+        </StatusValue>
       </div>
-      <StatusValue
-        colour={pillar.colour}
-        locale={locale}
-        testId={`value-pillar-${code}-deviasi`}
-        className="status--md"
-      >
-        {formatPoin(pillar.deviationPoin, 1, locale)}
-      </StatusValue>
       <div className="pillar-counts">
         {pillar.programmes > 0 ? (
           <>

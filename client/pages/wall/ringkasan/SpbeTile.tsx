@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { formatIndex } from '../../../../shared/format';
 import { type Locale, t } from '../../../../shared/i18n';
 import { LazyEChart as EChart } from '../../../charts/LazyEChart';
 import { spbeTrendOption } from '../../../charts/spbeTrendOption';
