@@ -24,6 +24,8 @@ export const TOPIC_QUERIES: Readonly<Record<string, readonly string[]>> = {
   ikm: ['dashboard.overview', 'services.summary'],
   spbe: ['dashboard.overview', 'spbe.results'],
   display: ['display.config'],
+  meeting: ['meeting.list', 'meeting.get', 'meeting.view', 'display.config'],
+  followup: ['followUp.board', 'followUp.ofOpd', 'followUp.history', 'meeting.get', 'meeting.view'],
 };
 
 /** The query paths to refetch for a burst of topics, or 'all' when any topic is unknown. */

@@ -7,6 +7,7 @@ import { displaysRouter } from './displays';
 import { entryRouter } from './entry';
 import { budgetRouter, masterplanRouter, servicesRouter, spbeRouter } from './families';
 import { liveRouter } from './live';
+import { followUpRouter, meetingRouter } from './meetings';
 import { auditRouter, complianceRouter } from './oversight';
 import { referenceRouter } from './reference';
 import { verifyRouter } from './verify';
@@ -26,6 +27,8 @@ export const appRouter = router({
   compliance: complianceRouter,
   admin: adminRouter,
   display: displaysRouter,
+  meeting: meetingRouter,
+  followUp: followUpRouter,
   system: router({
     /** The running build: a wall screen reloads itself when this changes. */
     version: publicProcedure.query(({ ctx }) => ({ buildId: ctx.buildId })),

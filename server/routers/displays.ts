@@ -14,6 +14,7 @@ import {
   updateDisplay,
 } from '../db/queries/displays';
 import { appendAudit, appendChange, type ChangeRow } from '../db/queries/freshness';
+import { runningMeetingOfDisplay } from '../db/queries/meetings';
 import { listPillars, listServiceTypes, opdByCode } from '../db/queries/reference';
 import { type AppContext, procedure, router, TRPCError } from '../trpc';
 
@@ -177,6 +178,18 @@ export const displaysRouter = router({
       throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Layar ini tidak dikenal' });
     const d = displayByToken(ctx.db, p.token.id);
     if (!d) throw new TRPCError({ code: 'NOT_FOUND', message: 'Token ini bukan token layar' });
-    return { ...view(d), buildId: ctx.buildId };
+    // A running meeting in this display's room takes the wall: it follows the chair, its playlist paused.
+    const m = runningMeetingOfDisplay(ctx.db, d.id);
+    const meeting = m
+      ? {
+          id: m.id,
+          title: m.title,
+          asOf: m.asOf,
+          itemId: m.cursorItemId,
+          focus: m.cursorFocus,
+          version: m.version,
+        }
+      : null;
+    return { ...view(d), buildId: ctx.buildId, meeting };
   }),
 });

@@ -55,7 +55,7 @@ export const masterplanRouter = router({
 });
 
 /** masterplan.pillar's answer: one pillar (optionally one OPD's part of it) in depth. */
-function pillarView(ctx: AppContext, input: PillarInput, year: number, asOf: string) {
+export function pillarView(ctx: AppContext, input: PillarInput, year: number, asOf: string) {
   const data = pillarData(ctx.db, input.code, year, asOf, new Date(ctx.clock()).toISOString());
   if (!data) {
     throw new TRPCError({
@@ -84,6 +84,15 @@ function pillarView(ctx: AppContext, input: PillarInput, year: number, asOf: str
       budget: { ...budget, overdue: overdueWithin(budget.overdue, opds) },
     },
   };
+}
+
+/** One OPD's serapan with its own S-curve at an as-of date (a meeting's OPD review). */
+export function opdBudgetFocus(ctx: AppContext, year: number, asOf: string, opdCode: string) {
+  const stage = stageOn(ctx.db, year, asOf);
+  const slices = budgetSlices(ctx.db, year, stage);
+  const month = buildOverview(overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString())).budget
+    .asOfMonth;
+  return { stage, ...focusOpd(slices, opdCode, month, setting(ctx.db, 'budget.thresholds', year)) };
 }
 
 /** One OPD's serapan with its own S-curve, for a screen narrowed to that OPD. */
