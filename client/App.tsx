@@ -21,6 +21,7 @@ import { WallInputContext } from './components/wallInput';
 import { initialLocale, LocaleContext, storeLocale, useLocale } from './hooks/useLocale';
 import { WallLiveProvider } from './live/WallLive';
 import { currentLocation, type Navigation, NavigationContext } from './navigation';
+import { briefingMeetingId } from './pages/briefing/path';
 import { RingkasanPage } from './pages/wall/Ringkasan';
 import type { OverviewInput } from './trpc';
 
@@ -39,6 +40,7 @@ const LayananPage = lazy(() => import('./pages/wall/Layanan'));
 const SpbePage = lazy(() => import('./pages/wall/Spbe'));
 const KepatuhanWallPage = lazy(() => import('./pages/wall/Kepatuhan'));
 const PilarWallPage = lazy(() => import('./pages/wall/Pilar'));
+const TindakLanjutWallPage = lazy(() => import('./pages/wall/TindakLanjut'));
 const PlayerPage = lazy(() => import('./pages/wall/player/Player'));
 
 /** /wall/pilar/<CODE>: one masterplan pillar; the code is the last path segment. */
@@ -100,6 +102,15 @@ function PilarWall({ search, code }: RouteProps & { code: string }) {
   );
 }
 
+/** /wall/tindaklanjut: the open meeting follow-ups, late first (always as of today). */
+function TindakLanjutWall() {
+  return (
+    <WallSuspense>
+      <TindakLanjutWallPage />
+    </WallSuspense>
+  );
+}
+
 /** /layar?t=<token>: a display's player, turning through its playlist. */
 function Layar({ search }: RouteProps) {
   const input = useMemo(() => overviewInput(search), [search]);
@@ -117,6 +128,7 @@ export const ROUTES: Record<string, ComponentType<RouteProps>> = {
   '/wall/layanan': Layanan,
   '/wall/spbe': Spbe,
   '/wall/kepatuhan': KepatuhanWall,
+  '/wall/tindaklanjut': TindakLanjutWall,
   '/layar': Layar,
 };
 
@@ -131,6 +143,22 @@ export interface OfficeRoute {
 const ENTRY_READERS = ['opd', 'admin', 'verifier'] as const;
 const WRITERS = ['opd', 'admin'] as const;
 const EVERYONE = ['admin', 'verifier', 'opd', 'executive'] as const;
+const MEETING_READERS = ['admin', 'executive', 'verifier'] as const;
+
+/**
+ * /rapat/<id>: one meeting (its id is the path segment). Only that exact shape: a deeper path such
+ * as /rapat/<id>/briefing is another route's.
+ */
+export const MEETING_ROUTE: OfficeRoute = {
+  page: lazy(() => import('./pages/meeting/MeetingPage')),
+  roles: MEETING_READERS,
+};
+const MEETING_PATH = /^\/rapat\/\d+$/;
+
+/** The office route of a path: the table above, then the routes with a parameter. */
+export function officeRouteFor(path: string): OfficeRoute | undefined {
+  return OFFICE_ROUTES[path] ?? (MEETING_PATH.test(path) ? MEETING_ROUTE : undefined);
+}
 
 export const OFFICE_ROUTES: Record<string, OfficeRoute> = {
   '/masuk': { page: lazy(() => import('./pages/auth/LoginPage')), roles: 'public' },
@@ -139,14 +167,18 @@ export const OFFICE_ROUTES: Record<string, OfficeRoute> = {
   '/opd/progres': { page: lazy(() => import('./pages/entry/ProgresPage')), roles: ENTRY_READERS },
   '/opd/layanan': { page: lazy(() => import('./pages/entry/LayananPage')), roles: WRITERS },
   '/opd/impor': { page: lazy(() => import('./pages/entry/ImportPage')), roles: WRITERS },
+  '/opd/tindak-lanjut': { page: lazy(() => import('./pages/entry/TindakLanjutPage')), roles: EVERYONE },
   '/verifikasi': { page: lazy(() => import('./pages/verify/VerifyPage')), roles: ['admin', 'verifier'] },
   '/admin': { page: lazy(() => import('./pages/admin/AdminPage')), roles: ['admin'] },
   '/audit': { page: lazy(() => import('./pages/oversight/AuditPage')), roles: EVERYONE },
   '/kepatuhan': { page: lazy(() => import('./pages/oversight/KepatuhanPage')), roles: EVERYONE },
   '/spbe': { page: lazy(() => import('./pages/spbe/SpbePage')), roles: ['admin', 'verifier', 'executive'] },
+  '/rapat': { page: lazy(() => import('./pages/meeting/MeetingsPage')), roles: MEETING_READERS },
 };
 
 const OfficeShell = lazy(() => import('./office/OfficeShell'));
+/** /rapat/<id>/briefing: the A4 print view (and the PDF's source); matched before any /rapat/<id> route. */
+const BriefingPage = lazy(() => import('./pages/briefing/BriefingPage'));
 
 /** year and asOf from the URL when they are valid; anything else falls back to the server's "now". */
 export function overviewInput(search: URLSearchParams): OverviewInput {
@@ -209,13 +241,18 @@ export function App() {
 
   const path = normalisePath(location.pathname);
   const wallInput = useMemo(() => overviewInput(location.search), [location.search]);
-  const office = OFFICE_ROUTES[path];
+  const briefingId = briefingMeetingId(path);
+  const office = officeRouteFor(path);
   const Screen = ROUTES[path] ?? NotFound;
   const pilarCode = path.startsWith(PILAR_PREFIX) ? path.slice(PILAR_PREFIX.length).toUpperCase() : null;
   return (
     <LocaleContext.Provider value={localeValue}>
       <NavigationContext.Provider value={navigation}>
-        {office ? (
+        {briefingId !== null ? (
+          <Suspense fallback={<OfficeLoading />}>
+            <BriefingPage id={briefingId} />
+          </Suspense>
+        ) : office ? (
           <Suspense fallback={<OfficeLoading />}>
             <OfficeShell route={office} path={path} />
           </Suspense>

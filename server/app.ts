@@ -7,6 +7,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { resolvePrincipal } from './auth/principal';
 import { CSRF_HEADER } from './auth/session';
 import type { Db } from './db/connection';
+import { briefingRouter } from './http/briefing';
 import { transferRouter } from './http/transfer';
 import type { Overview } from './kpi/types';
 import { ChangeBus } from './live';
@@ -37,6 +38,34 @@ const securityHeaders: RequestHandler = (_req, res, next) => {
   );
   next();
 };
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+};
+
+/**
+ * Serves the build's .gz twin of a hashed asset to a browser that accepts gzip (made once by
+ * server/build.ts); anything else falls through to express.static.
+ */
+function precompressed(dir: string): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const type = TYPES[path.extname(req.path)];
+    if (!type || !/\bgzip\b/.test(req.get('accept-encoding') ?? '')) return next();
+    const file = path.join(dir, path.normalize(req.path).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(`${file}.gz`)) return next();
+    res.setHeader('Content-Type', type);
+    res.setHeader('Content-Encoding', 'gzip');
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    res.sendFile(`${file}.gz`, (err) => {
+      if (err) next(err);
+    });
+  };
+}
 
 export function createApp(opts: AppOptions): { app: express.Express; context: AppContext } {
   const log = opts.log ?? ((level, msg, extra) => console[level](msg, extra ?? ''));
@@ -87,10 +116,18 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
   );
 
   app.use('/api', transferRouter(context));
+  app.use(
+    '/api',
+    briefingRouter(context, {
+      clientServed: Boolean(opts.clientDir && fs.existsSync(path.join(opts.clientDir, 'index.html'))),
+      log,
+    }),
+  );
 
   const clientDir = opts.clientDir;
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     // Hashed assets never change: cache for a year. index.html always revalidates (new builds).
+    app.use('/assets', precompressed(path.join(clientDir, 'assets')));
     app.use(
       '/assets',
       express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', index: false }),

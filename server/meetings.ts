@@ -3,11 +3,13 @@
 // from earlier meetings. Taken once when the meeting starts and stored with it (the frozen
 // figures); a meeting not started yet is shown live, labelled so.
 import type { Db } from './db/connection';
+import { programmeBudgetSlices } from './db/queries/budget';
 import {
   type FollowUpRow,
   followUpsBefore,
   followUpsOfMeeting,
   type ItemRow,
+  lastFollowUpChange,
   type MeetingRow,
   meetingItems,
   meetingNotes,
@@ -17,10 +19,11 @@ import {
 } from './db/queries/meetings';
 import { overviewInput } from './db/queries/overview';
 import { opdByCode } from './db/queries/reference';
+import { budgetKpi, budgetSCurve } from './kpi/budget';
 import { byUrgency, countFollowUps, daysLate, followUpStateOn } from './kpi/followups';
 import { programmeKpi } from './kpi/masterplan';
 import { buildOverview } from './kpi/overview';
-import { opdBudgetFocus, pillarView } from './routers/families';
+import { pillarView } from './routers/families';
 import type { AppContext } from './trpc';
 
 /** A follow-up as a screen shows it on a given day. */
@@ -56,19 +59,52 @@ export function followUpList(rows: readonly FollowUpRow[], day: string) {
   return { day, items, counts: countFollowUps(items.map((i) => i.state)) };
 }
 
-function opdReview(ctx: AppContext, m: MeetingRow, opdCode: string) {
+type OverviewRows = ReturnType<typeof overviewInput>;
+
+/**
+ * One OPD as the meeting reviews it: its serapan with its own S-curve (as budget.absorption's
+ * `focus`), the programmes it coordinates each with the serapan of the sub kegiatan behind it, and
+ * its follow-ups from earlier meetings. `data` and `asOfMonth` are the snapshot's own, read once.
+ */
+function opdReview(
+  ctx: AppContext,
+  m: MeetingRow,
+  opdCode: string,
+  data: OverviewRows,
+  asOfMonth: number | null,
+) {
   const opd = opdByCode(ctx.db, opdCode);
-  const data = overviewInput(ctx.db, m.year, m.asOf, new Date(ctx.clock()).toISOString());
-  const programmes = data.pillars.programmes
-    .filter((p) => p.coordinatorOpdCode === opdCode)
-    .map((p) => programmeKpi(p, data.pillars.thresholds));
-  let budget: ReturnType<typeof opdBudgetFocus> | null = null;
-  try {
-    budget = opdBudgetFocus(ctx, m.year, m.asOf, opdCode);
-  } catch {
-    // An OPD without sub kegiatan this year (a kecamatan with none yet): no budget to show.
-    budget = null;
-  }
+  const { stage, slices, thresholds } = data.budget;
+  const mine = data.pillars.programmes.filter((p) => p.coordinatorOpdCode === opdCode);
+  const programmeSlices = new Map(
+    programmeBudgetSlices(
+      ctx.db,
+      m.year,
+      stage,
+      mine.map((p) => p.code),
+    ).map((s) => [s.key, s]),
+  );
+  // As masterplan.pillar shows them: a programme with no sub kegiatan linked has a zero pagu.
+  const programmes = mine.map((p) => ({
+    ...programmeKpi(p, data.pillars.thresholds),
+    budget: budgetKpi(
+      programmeSlices.get(p.code) ?? {
+        dim: 'programme',
+        key: p.code,
+        label: p.name,
+        paguRp: 0,
+        subKegiatan: 0,
+        months: [],
+      },
+      asOfMonth,
+      thresholds,
+    ),
+  }));
+  // An OPD without sub kegiatan this year (a kecamatan with none yet) has no budget to show.
+  const slice = slices.find((s) => s.dim === 'opd' && s.key === opdCode);
+  const budget = slice
+    ? { stage, ...budgetKpi(slice, asOfMonth, thresholds), sCurve: budgetSCurve(slice, asOfMonth) }
+    : null;
   return {
     opdCode,
     opdName: opd?.shortName ?? opdCode,
@@ -80,14 +116,22 @@ function opdReview(ctx: AppContext, m: MeetingRow, opdCode: string) {
 
 /** Everything the meeting shows, computed now at the meeting's as-of date. */
 export function buildSnapshot(ctx: AppContext, m: MeetingRow, items: readonly ItemRow[]) {
-  const overview = buildOverview(overviewInput(ctx.db, m.year, m.asOf, new Date(ctx.clock()).toISOString()));
+  const data = overviewInput(ctx.db, m.year, m.asOf, new Date(ctx.clock()).toISOString());
+  const overview = buildOverview(data);
+  const month = overview.budget.asOfMonth;
   const pillars: Record<string, ReturnType<typeof pillarView>> = {};
   const opds: Record<string, ReturnType<typeof opdReview>> = {};
   for (const i of items) {
     if (i.kind === 'pillar' && i.pillarCode && !pillars[i.pillarCode])
       pillars[i.pillarCode] = pillarView(ctx, { code: i.pillarCode }, m.year, m.asOf);
-    if (i.kind === 'opd' && i.opdCode && !opds[i.opdCode]) opds[i.opdCode] = opdReview(ctx, m, i.opdCode);
+    if (i.kind === 'opd' && i.opdCode && !opds[i.opdCode])
+      opds[i.opdCode] = opdReview(ctx, m, i.opdCode, data, month);
   }
+  // The chair may open, inside a pillar, any OPD that coordinates one of its programmes: their
+  // reviews are frozen with the meeting too.
+  for (const p of Object.values(pillars))
+    for (const prog of p.programmes)
+      if (!opds[prog.opdCode]) opds[prog.opdCode] = opdReview(ctx, m, prog.opdCode, data, month);
   return {
     asOf: m.asOf,
     year: m.year,
@@ -126,7 +170,10 @@ export function meetingDetail(db: Db, m: MeetingRow, day: string) {
   };
 }
 
-/** The "Tindak Lanjut HLM" board: every open follow-up, late first, as of `day`. */
+/**
+ * The "Tindak Lanjut HLM" board: every open follow-up, late first, as of `day`, and when any
+ * follow-up last changed (a report that closes one drops it from the board, yet the board moved).
+ */
 export function followUpBoard(db: Db, day: string) {
-  return followUpList(openFollowUps(db), day);
+  return { ...followUpList(openFollowUps(db), day), updatedAt: lastFollowUpChange(db) };
 }

@@ -21,12 +21,16 @@ const expectedVersion = z
   .int('Versi tidak valid')
   .min(1, 'Versi tidak valid');
 
+/** One message per problem: empty is "wajib diisi", too short names the minimum. */
 const text = (what: string, min: number, max: number) =>
   z
     .string({ error: `${what} wajib diisi` })
     .trim()
-    .min(min, min <= 1 ? `${what} wajib diisi` : `${what} minimal ${min} karakter`)
-    .max(max, `${what} paling panjang ${max} karakter`);
+    .superRefine((v, ctx) => {
+      if (v.length === 0) ctx.addIssue({ code: 'custom', message: `${what} wajib diisi` });
+      else if (v.length < min) ctx.addIssue({ code: 'custom', message: `${what} minimal ${min} karakter` });
+    })
+    .pipe(z.string().max(max, `${what} paling panjang ${max} karakter`));
 
 export const agendaItemInput = z
   .object({

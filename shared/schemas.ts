@@ -113,7 +113,15 @@ export const changePasswordInput = z
   .strict();
 
 /** The wall screens a playlist can show. */
-export const WALL_SCREENS = ['ringkasan', 'anggaran', 'layanan', 'spbe', 'kepatuhan', 'pilar'] as const;
+export const WALL_SCREENS = [
+  'ringkasan',
+  'anggaran',
+  'layanan',
+  'spbe',
+  'kepatuhan',
+  'pilar',
+  'tindaklanjut',
+] as const;
 
 /** Dwell time floor: a wall that turns faster than this cannot be read from across the room. */
 export const MIN_DWELL_S = 10;

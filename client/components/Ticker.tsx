@@ -36,6 +36,11 @@ function detail(item: Item, locale: Locale): string {
         period: formatPeriod(item.period, locale),
         deadline: formatDayMonth(item.deadline ? Date.parse(item.deadline) : null, locale),
       });
+    case 'tindak_lanjut':
+      return t(item.value === 1 ? 'ticker.followUpOne' : 'ticker.followUp', locale, {
+        days: formatNumber(item.value, 0, locale),
+        text: item.detail ?? '',
+      });
   }
 }
 
@@ -51,7 +56,7 @@ function Items({
 }): ReactNode {
   return items.map((item) => (
     <li
-      key={`${item.kind}|${item.opdCode ?? ''}|${item.name}|${item.period ?? ''}`}
+      key={`${item.kind}|${item.opdCode ?? ''}|${item.name}|${item.period ?? ''}|${item.detail ?? ''}`}
       className="ticker-item"
       data-testid={copy ? undefined : 'ticker-item'}
       data-kind={item.kind}
@@ -96,7 +101,7 @@ export function Ticker() {
         <span className="ticker-title">{t('ticker.title', locale)}</span>
         {c ? (
           <span className="ticker-counts" data-testid="ticker-counts">
-            {formatNumber(c.zona_merah + c.sla + c.laporan + c.program, 0, locale)}
+            {formatNumber(c.zona_merah + c.sla + c.laporan + c.program + c.tindak_lanjut, 0, locale)}
           </span>
         ) : null}
       </div>

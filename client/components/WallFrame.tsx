@@ -5,11 +5,12 @@
 
 import type { ReactNode } from 'react';
 import { DAYS_EN, DAYS_ID, formatClockWib, formatDate, formatTimeWib } from '../../shared/format';
-import { LOCALES, type Locale, t } from '../../shared/i18n';
+import { type Locale, t } from '../../shared/i18n';
 import { wibParts } from '../../shared/time';
 import { useLocale } from '../hooks/useLocale';
 import { useNow } from '../hooks/useNow';
 import { useWallLive } from '../live/WallLive';
+import { LanguageToggle } from './LanguageToggle';
 import { usePlayerStatus } from './playerStatus';
 import { Ticker } from './Ticker';
 
@@ -50,26 +51,6 @@ function Clock({ locale }: { locale: Locale }) {
   );
 }
 
-function LanguageToggle() {
-  const { locale, setLocale } = useLocale();
-  return (
-    <fieldset className="lang-toggle" aria-label={t('header.lang', locale)}>
-      {LOCALES.map((l) => (
-        <button
-          key={l}
-          type="button"
-          className="lang-option"
-          aria-pressed={l === locale}
-          data-testid={`lang-${l}`}
-          onClick={() => setLocale(l)}
-        >
-          {l.toUpperCase()}
-        </button>
-      ))}
-    </fieldset>
-  );
-}
-
 function PlayerPosition() {
   const { locale } = useLocale();
   const status = usePlayerStatus();
@@ -104,6 +85,7 @@ export function WallFrame({
   meta,
   queryFailingSince,
   skeleton,
+  landmark = true,
   children,
 }: {
   /** page-<name> test id and wall-screen--<name> class (the body grid). */
@@ -117,14 +99,17 @@ export function WallFrame({
   skeleton: ReactNode;
   /** The tiles; null before the first answer. */
   children: ReactNode | null;
+  /** False where the frame is a preview inside another page (it must not be a second <main>). */
+  landmark?: boolean;
 }) {
   const { locale } = useLocale();
   const live = useWallLive();
   const disconnectedSince = earliest(live.downSince, queryFailingSince);
   const hasData = children !== null;
   const state = wallState(hasData, disconnectedSince);
+  const Root = landmark ? 'main' : 'section';
   return (
-    <main
+    <Root
       className={`wall-page wall-screen wall-screen--${name}`}
       data-testid={`page-${name}`}
       data-state={state}
@@ -162,7 +147,11 @@ export function WallFrame({
           </div>
         </div>
         <div className="wall-header-right">
-          <LanguageToggle />
+          <LanguageToggle
+            label={t('header.lang', locale)}
+            className="lang-toggle"
+            buttonClassName="lang-option"
+          />
           <Clock locale={locale} />
         </div>
       </header>
@@ -177,6 +166,6 @@ export function WallFrame({
           <div className="wall-message-detail">{t('app.errorRetrying', locale)}</div>
         </div>
       ) : null}
-    </main>
+    </Root>
   );
 }

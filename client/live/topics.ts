@@ -25,7 +25,14 @@ export const TOPIC_QUERIES: Readonly<Record<string, readonly string[]>> = {
   spbe: ['dashboard.overview', 'spbe.results'],
   display: ['display.config'],
   meeting: ['meeting.list', 'meeting.get', 'meeting.view', 'display.config'],
-  followup: ['followUp.board', 'followUp.ofOpd', 'followUp.history', 'meeting.get', 'meeting.view'],
+  followup: [
+    'followUp.board',
+    'followUp.ofOpd',
+    'followUp.history',
+    'meeting.get',
+    'meeting.view',
+    'dashboard.ticker',
+  ],
 };
 
 /** The query paths to refetch for a burst of topics, or 'all' when any topic is unknown. */

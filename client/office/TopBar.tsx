@@ -3,8 +3,8 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { LOCALES } from '../../shared/i18n';
 import { OFFICE_ROUTES } from '../App';
+import { LanguageToggle } from '../components/LanguageToggle';
 import { setCsrfToken } from '../csrf';
 import { describeError } from '../forms/errors';
 import { Link, useNavigation } from '../navigation';
@@ -18,6 +18,7 @@ const NAV: readonly { path: string; label: OfficeKey }[] = [
   { path: '/opd', label: 'nav.opdHome' },
   { path: '/opd/realisasi', label: 'nav.realisasi' },
   { path: '/opd/progres', label: 'nav.progres' },
+  { path: '/opd/tindak-lanjut', label: 'nav.tindakLanjut' },
   { path: '/opd/layanan', label: 'nav.layanan' },
   { path: '/opd/impor', label: 'nav.impor' },
   { path: '/verifikasi', label: 'nav.verifikasi' },
@@ -25,10 +26,11 @@ const NAV: readonly { path: string; label: OfficeKey }[] = [
   { path: '/audit', label: 'nav.audit' },
   { path: '/kepatuhan', label: 'nav.kepatuhan' },
   { path: '/spbe', label: 'nav.spbe' },
+  { path: '/rapat', label: 'nav.rapat' },
 ];
 
 export function TopBar({ session, path }: { session: Session; path: string }) {
-  const { t, locale, setLocale } = useT();
+  const { t } = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { navigate } = useNavigation();
@@ -77,21 +79,11 @@ export function TopBar({ session, path }: { session: Session; path: string }) {
                 ) : null}
               </span>
             </div>
-            <fieldset className="lang-switch">
-              <legend className="sr-only">{t('shell.language')}</legend>
-              {LOCALES.map((l) => (
-                <button
-                  key={l}
-                  type="button"
-                  className="btn btn--small btn--ghost"
-                  aria-pressed={l === locale}
-                  data-testid={`lang-${l}`}
-                  onClick={() => setLocale(l)}
-                >
-                  {l.toUpperCase()}
-                </button>
-              ))}
-            </fieldset>
+            <LanguageToggle
+              label={t('shell.language')}
+              className="lang-switch"
+              buttonClassName="btn btn--small btn--ghost"
+            />
             <button
               type="button"
               className="btn btn--small btn--ghost"

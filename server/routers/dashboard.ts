@@ -1,11 +1,13 @@
 import { asOfInput } from '../../shared/schemas';
 import { lastChangeId } from '../db/queries/freshness';
+import { openFollowUps } from '../db/queries/meetings';
 import { overviewInput } from '../db/queries/overview';
 import { programmeKpi } from '../kpi/masterplan';
 import { buildOverview } from '../kpi/overview';
 import { serviceKpi } from '../kpi/services';
 import { buildTicker } from '../kpi/ticker';
 import type { OverdueReports } from '../kpi/types';
+import { followUpView } from '../meetings';
 import { publicProcedure, router } from '../trpc';
 import { resolveAsOf } from './resolve';
 
@@ -20,7 +22,10 @@ export const dashboardRouter = router({
     return ctx.overviewMemo.get(`${year}|${asOf}|${lastChangeId(ctx.db)}`, compute);
   }),
 
-  /** The alert ticker of every wall: red-zone OPDs, SLA breaches, missed reports, programmes behind. */
+  /**
+   * The alert ticker of every wall: red-zone OPDs, SLA breaches, missed reports, programmes behind,
+   * and meeting follow-ups past their due date on the as-of day.
+   */
   ticker: publicProcedure.input(asOfInput).query(({ ctx, input }) => {
     const now = ctx.clock();
     const { year, asOf } = resolveAsOf(input, now);
@@ -40,6 +45,9 @@ export const dashboardRouter = router({
           overdue: [freshness.budget.overdue, freshness.pillars.overdue].filter(
             (o): o is OverdueReports => o !== null,
           ),
+          lateFollowUps: openFollowUps(ctx.db)
+            .map((f) => followUpView(f, asOf))
+            .filter((f) => f.state === 'terlambat'),
         }),
       };
     };

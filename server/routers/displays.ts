@@ -95,7 +95,8 @@ const view = (d: ReturnType<typeof listDisplays>[number]) => ({
 });
 
 export const displaysRouter = router({
-  list: procedure.meta({ roles: ['admin'] }).query(({ ctx }) => listDisplays(ctx.db).map(view)),
+  /** Admins manage displays; executives read them to pick the walls of a meeting's room. */
+  list: procedure.meta({ roles: ['admin', 'executive'] }).query(({ ctx }) => listDisplays(ctx.db).map(view)),
 
   /** A new display; the answer carries its token and URL once (only the hash is stored). */
   create: procedure

@@ -14,6 +14,7 @@ import {
   noteInput,
 } from '../../shared/meetings';
 import { wibDate } from '../../shared/time';
+import { ConflictError } from '../auth/policy';
 import { displayById } from '../db/queries/displays';
 import { appendAudit, appendChange, type ChangeRow } from '../db/queries/freshness';
 import {
@@ -84,6 +85,7 @@ function record(
   action: string,
   value: unknown,
   opdId: number | null = null,
+  oldValue: unknown = null,
 ): ChangeRow {
   const at = nowIso(ctx);
   appendAudit(ctx.db, {
@@ -93,7 +95,7 @@ function record(
     entityId: String(entityId),
     opdId,
     action,
-    oldJson: null,
+    oldJson: oldValue === null ? null : JSON.stringify(oldValue),
     newJson: JSON.stringify(value),
     reason: null,
     source: 'manual',
@@ -385,8 +387,9 @@ export const meetingRouter = router({
         items,
         frozen: frozen !== null,
         snapshot: frozen ?? buildSnapshot(ctx, m, items),
-        // Decided in this meeting: live, so the room sees each follow-up as the secretary adds it.
-        decided: meetingDetail(ctx.db, m, m.meetingDate),
+        // Decided in this meeting: live, so the room sees each follow-up as the secretary adds it,
+        // and a past meeting's briefing says which of its follow-ups are late or done by now.
+        decided: meetingDetail(ctx.db, m, today(ctx)),
       };
     }),
 });
@@ -452,12 +455,28 @@ export const followUpRouter = router({
           at: nowIso(ctx),
           by: userId(ctx),
         });
+        const before = {
+          state: f.state,
+          progressPct: f.progressPct,
+          report: f.lastReport,
+          reportedAt: f.reportedAt,
+        };
         if (!ok)
+          // The form shows what is there now (data.conflict.current) beside what the OPD typed.
           throw new TRPCError({
             code: 'CONFLICT',
-            message: 'Tindak lanjut ini baru saja dilaporkan orang lain; muat ulang lalu coba lagi',
+            message: 'Tindak lanjut ini baru saja dilaporkan orang lain; periksa laporan terbaru di bawah',
+            cause: new ConflictError(before, f.version),
           });
-        return record(ctx, 'follow_up', f.id, 'report', input, opdByCode(ctx.db, f.ownerOpdCode)?.id ?? null);
+        return record(
+          ctx,
+          'follow_up',
+          f.id,
+          'report',
+          input,
+          opdByCode(ctx.db, f.ownerOpdCode)?.id ?? null,
+          before,
+        );
       })();
       ctx.bus.publish(change);
       return { ok: true };

@@ -112,7 +112,11 @@ describe('an open wall follows what OPDs save', () => {
       .allTextContents();
     expect(names).toEqual(ticker.items.map((i) => i.name));
     const total =
-      ticker.counts.zona_merah + ticker.counts.sla + ticker.counts.laporan + ticker.counts.program;
+      ticker.counts.zona_merah +
+      ticker.counts.sla +
+      ticker.counts.laporan +
+      ticker.counts.program +
+      ticker.counts.tindak_lanjut;
     await expect(page.locator('[data-testid="ticker-counts"]').textContent()).resolves.toBe(String(total));
 
     const overdue = (await callerFor(t).budget.absorption()).freshness.overdue;

@@ -47,6 +47,7 @@ const SCREENS = {
   spbe: ['chart-spbe-years', 'chart-spbe-domains', 'chart-spbe-aspects'],
   kepatuhan: [],
   'pilar/GOV': ['chart-pilar-programmes', 'chart-pilar-curve'],
+  tindaklanjut: [],
 } as const;
 
 /** page-<screen>; every pillar shares page-pilar. */

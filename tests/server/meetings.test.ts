@@ -31,6 +31,15 @@ beforeAll(async () => {
     playlist: [{ screen: 'ringkasan', dwellS: 30 }],
   });
   displayId = d.id;
+  // The demo's HLM left follow-ups open (one overdue): close them, so these tests start from a
+  // regency with nothing carried over and every follow-up below is one they made.
+  for (const f of (await admin.followUp.board()).items)
+    await admin.followUp.report({
+      id: f.id,
+      state: 'selesai',
+      text: 'Ditutup untuk uji',
+      expectedVersion: f.version,
+    });
   const token = tokenByHash(t.db, sha256(d.token));
   if (!token) throw new Error('display token not stored');
   wall = callerAs(t, { kind: 'token', token });
@@ -250,7 +259,9 @@ describe('one meeting, start to close, and the next one', () => {
     });
     const soonView = await chair.meeting.view({ id: soon });
     expect(soonView.items.map((i) => i.kind)).toEqual(['pillar']);
-    expect(soonView.snapshot.carriedOver.items).toEqual([
+    const mine = (list: { items: { text: string }[] }) =>
+      list.items.filter((f) => f.text === 'Laporkan progres TPS3R');
+    expect(mine(soonView.snapshot.carriedOver)).toEqual([
       expect.objectContaining({ text: 'Laporkan progres TPS3R', state: 'dalam_proses', daysLate: 0 }),
     ]);
     // In December, past the due date and not reported: late, and the agenda opens with it.
@@ -268,15 +279,11 @@ describe('one meeting, start to close, and the next one', () => {
       ['pillar', 0],
     ]);
     const laterView = await chair.meeting.view({ id: later });
-    expect(laterView.snapshot.carriedOver.items).toEqual([
+    expect(mine(laterView.snapshot.carriedOver)).toEqual([
       expect.objectContaining({ text: 'Laporkan progres TPS3R', state: 'terlambat', daysLate: 7 }),
     ]);
-    expect(laterView.snapshot.carriedOver.counts).toEqual({
-      total: 1,
-      selesai: 0,
-      dalam_proses: 0,
-      terlambat: 1,
-    });
+    expect(laterView.snapshot.carriedOver.counts.terlambat).toBe(1);
+    expect(laterView.snapshot.carriedOver.counts.dalam_proses).toBe(0);
   });
 
   test('an OPD reports its follow-up done: another OPD cannot, a stale version is a CONFLICT', async () => {

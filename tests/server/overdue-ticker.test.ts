@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { lastDuePeriod, overdueReports } from '../../server/compliance';
 import { wibToMs } from '../../shared/time';
 import { callerFor, makeTestDb, type TestDb } from '../helpers/db';
+import { callerAs, createUser, principalFor } from '../helpers/users';
 
 let t: TestDb;
 beforeAll(() => {
@@ -86,6 +87,65 @@ describe('dashboard.ticker', () => {
     );
     expect(ticker.counts.laporan).toBe(late.length);
     expect(ticker.year).toBe(2025);
+  });
+
+  test('runs each meeting follow-up past its due date, longest first, with its OPD, days late and text', async () => {
+    const own = makeTestDb('handcheck');
+    try {
+      createUser(own, 'sekda', 'executive');
+      const chair = callerAs(own, principalFor(own, 'sekda'));
+      const { id } = await chair.meeting.create({
+        kind: 'hlm',
+        title: 'HLM September 2025',
+        meetingDate: '2025-09-15',
+        chair: 'Sekda',
+        items: [{ kind: 'opd', opdCode: 'DINKES' }],
+      });
+      const add = (ownerOpdCode: string, text: string, dueDate: string) =>
+        chair.meeting.addFollowUp({ meetingId: id, ownerOpdCode, text, dueDate });
+      await add(
+        'DINKES',
+        'Percepat verifikasi klaim jaminan kesehatan daerah di seluruh puskesmas kecamatan',
+        '2025-10-01',
+      );
+      await add('DPUPR', 'Tambal jalan Bobotsari', '2025-10-10');
+      await add('DLH', 'Laporkan volume sampah TPS3R', '2025-10-20');
+
+      // 15 October 2025: two are late (14 and 5 days), the third is not due yet.
+      const ticker = await callerFor(own).dashboard.ticker();
+      const late = ticker.items.filter((i) => i.kind === 'tindak_lanjut');
+      expect(late).toEqual([
+        {
+          kind: 'tindak_lanjut',
+          colour: 'merah',
+          name: 'Dinkes',
+          opdCode: 'DINKES',
+          value: 14,
+          unit: 'hari',
+          family: null,
+          period: null,
+          deadline: null,
+          detail: 'Percepat verifikasi klaim jaminan kesehatan daerah di…',
+        },
+        expect.objectContaining({
+          name: 'DPUPR',
+          opdCode: 'DPUPR',
+          value: 5,
+          detail: 'Tambal jalan Bobotsari',
+        }),
+      ]);
+      expect(ticker.counts.tindak_lanjut).toBe(2);
+
+      // As of 5 October only the first was past its due date, by 4 days; on 1 October none was.
+      const earlier = await callerFor(own).dashboard.ticker({ year: 2025, asOf: '2025-10-05' });
+      expect(
+        earlier.items.filter((i) => i.kind === 'tindak_lanjut').map((i) => [i.opdCode, i.value]),
+      ).toEqual([['DINKES', 4]]);
+      const onDue = await callerFor(own).dashboard.ticker({ year: 2025, asOf: '2025-10-01' });
+      expect(onDue.counts.tindak_lanjut).toBe(0);
+    } finally {
+      own.close();
+    }
   });
 
   test('a bad as-of date is refused with a message naming the field', async () => {

@@ -21,6 +21,7 @@ export const SCREEN_FILTERS: Record<Screen, readonly Filter[]> = {
   spbe: [],
   kepatuhan: ['opdCode'],
   pilar: ['pillar', 'opdCode'],
+  tindaklanjut: [],
 };
 
 export const DEFAULT_DWELL_S = 30;

@@ -4,8 +4,8 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { LOCALES } from '../../../shared/i18n';
 import { loginInput } from '../../../shared/schemas';
+import { LanguageToggle } from '../../components/LanguageToggle';
 import { setCsrfToken } from '../../csrf';
 import {
   describeError,
@@ -23,7 +23,7 @@ import { useTRPC } from '../../trpc';
 const ORDER = ['username', 'password'] as const;
 
 export default function LoginPage() {
-  const { t, locale, setLocale } = useT();
+  const { t } = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { location, navigate } = useNavigation();
@@ -120,21 +120,11 @@ export default function LoginPage() {
             {login.isPending ? t('login.submitting') : t('login.submit')}
           </button>
         </form>
-        <fieldset className="lang-switch login-lang">
-          <legend className="sr-only">{t('shell.language')}</legend>
-          {LOCALES.map((l) => (
-            <button
-              key={l}
-              type="button"
-              className="btn btn--small btn--ghost"
-              aria-pressed={l === locale}
-              data-testid={`lang-${l}`}
-              onClick={() => setLocale(l)}
-            >
-              {l.toUpperCase()}
-            </button>
-          ))}
-        </fieldset>
+        <LanguageToggle
+          label={t('shell.language')}
+          className="lang-switch login-lang"
+          buttonClassName="btn btn--small btn--ghost"
+        />
       </div>
     </main>
   );

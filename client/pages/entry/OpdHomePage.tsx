@@ -1,6 +1,7 @@
 // /opd: what the OPD owes this period (budget realisation and masterplan progress, with the
 // deadline in WIB, how many figures are in, and whether the period is locked), the last three
-// periods, and every figure the verifier sent back with its note and a link to fix it.
+// periods, every figure the verifier sent back with its note and a link to fix it, and the
+// meeting follow-ups (tindak lanjut) still open, late ones counted.
 
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { formatDateTimeWib, formatNumber, formatPeriod } from '../../../shared/format';
@@ -36,6 +37,48 @@ export function formPath(family: string, period: string, opd: string | null, cod
     return pathWith('/opd/realisasi', { year, month, opd, kode: code });
   }
   return pathWith('/opd/progres', { period, opd, kode: code });
+}
+
+/** The OPD's open meeting follow-ups: how many are late, how many in progress, and the way to report. */
+function FollowUpsBlock({ input, opd }: { input: { opdCode?: string }; opd: string | null }) {
+  const { t, locale } = useT();
+  const trpc = useTRPC();
+  const q = useQuery(trpc.followUp.ofOpd.queryOptions(input));
+  const c = q.data?.counts;
+  return (
+    <section className="section" aria-labelledby="followups-h" data-testid="home-followups">
+      <h2 id="followups-h" className="section-heading">
+        {t('home.tlTitle')}
+      </h2>
+      <QueryStatus isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} />
+      {c ? (
+        <div className="card-grid">
+          <div className="card due-card">
+            {c.terlambat > 0 ? (
+              <div className="due-state">
+                <span className="pill pill--bad">{t('tl.state.terlambat')}</span>
+              </div>
+            ) : null}
+            <p data-testid="home-followups-counts">
+              {c.terlambat + c.dalam_proses === 0
+                ? t('home.tlNone')
+                : t('home.tlCounts', {
+                    late: formatNumber(c.terlambat, 0, locale),
+                    open: formatNumber(c.dalam_proses, 0, locale),
+                  })}
+            </p>
+            <Link
+              className="btn btn--primary"
+              to={pathWith('/opd/tindak-lanjut', { opd })}
+              data-testid="home-followups-link"
+            >
+              {t('home.tlLink')}
+            </Link>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
 }
 
 function StateWord({ state }: { state: StatusRow['state'] }) {
@@ -124,6 +167,8 @@ export default function OpdHomePage() {
               ))}
             </div>
           </section>
+
+          <FollowUpsBlock input={choice.input} opd={opdParam} />
 
           <section className="section" aria-labelledby="history-h">
             <h2 id="history-h" className="section-heading">

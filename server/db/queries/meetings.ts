@@ -166,7 +166,7 @@ export function runningMeetingOfDisplay(db: Db, displayId: number): MeetingRow |
   return prep(
     db,
     `SELECT ${MEETING_COLUMNS} FROM meeting m JOIN meeting_display d ON d.meeting_id = m.id
-     WHERE d.display_id = ? AND m.state = 'running' ORDER BY m.started_at DESC LIMIT 1`,
+     WHERE d.display_id = ? AND m.state = 'running' ORDER BY m.started_at DESC, m.id DESC LIMIT 1`,
   ).get(displayId) as MeetingRow | undefined;
 }
 
@@ -319,6 +319,17 @@ export function openFollowUps(db: Db, opdId?: number): FollowUpRow[] {
      WHERE f.state = 'dalam_proses' AND (@opd IS NULL OR f.owner_opd_id = @opd)
      ORDER BY f.due_date, f.id`,
   ).all({ opd: opdId ?? null }) as FollowUpRow[];
+}
+
+/** When any follow-up was last decided or reported on (ISO), null before the first: the board's freshness. */
+export function lastFollowUpChange(db: Db): string | null {
+  return prep(
+    db,
+    `SELECT MAX(at) FROM (SELECT MAX(created_at) AS at FROM follow_up
+                          UNION ALL SELECT MAX(reported_at) FROM follow_up)`,
+  )
+    .pluck()
+    .get() as string | null;
 }
 
 /** One OPD's follow-ups, open first then the latest done, for its own page. */

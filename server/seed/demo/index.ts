@@ -9,6 +9,7 @@ import { chooseRedOpds, seedBudget } from './budget';
 import { seedComplaints, seedIkm } from './complaints';
 import { type DemoContext, type OpdRef, type SeedSize, SIZES } from './context';
 import { seedMasterplan } from './masterplan';
+import { seedMeetings } from './meetings';
 import { seedServices } from './services';
 import { seedSpbe } from './spbe';
 
@@ -73,6 +74,8 @@ export function seedDemo(db: Db, opts: DemoOptions): void {
     ctx.log(`  ${name} took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   rebuildOpdReports(db);
+  // Last: a meeting freezes the figures of every family as they stood on its date.
+  seedMeetings(ctx);
   db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('seed', ?)`).run(
     JSON.stringify({ size: opts.size, seed: opts.seed ?? 20_260_523, now: ctx.nowIso }),
   );

@@ -1,7 +1,7 @@
 // The wall ticker: which items run along the foot of every screen, in which order, and that a
 // long run of one kind never crowds out the others.
 import { describe, expect, test } from 'vitest';
-import { buildTicker, type TickerSources } from '../../../server/kpi/ticker';
+import { buildTicker, type LateFollowUp, shorten, type TickerSources } from '../../../server/kpi/ticker';
 import type { BudgetKpi, OverdueReports, ProgrammeKpi, ServiceKpi } from '../../../server/kpi/types';
 
 function opd(key: string, keu: number, fis: number): BudgetKpi {
@@ -67,13 +67,21 @@ const overdue = (family: OverdueReports['family'], codes: string[]): OverdueRepo
   opds: codes.map((code) => ({ code, name: code })),
 });
 
-const none: TickerSources = { redZone: [], services: [], programmes: [], overdue: [] };
+const followUp = (id: number, opd: string, daysLate: number, text = `Tindak lanjut ${id}`): LateFollowUp => ({
+  id,
+  ownerOpdCode: opd,
+  ownerOpdName: opd.charAt(0) + opd.slice(1).toLowerCase(),
+  text,
+  daysLate,
+});
+
+const none: TickerSources = { redZone: [], services: [], programmes: [], overdue: [], lateFollowUps: [] };
 
 describe('buildTicker', () => {
   test('an empty regency has no items and zero counts', () => {
     expect(buildTicker(none)).toEqual({
       items: [],
-      counts: { zona_merah: 0, sla: 0, laporan: 0, program: 0 },
+      counts: { zona_merah: 0, sla: 0, laporan: 0, program: 0, tindak_lanjut: 0 },
     });
   });
 
@@ -119,6 +127,7 @@ describe('buildTicker', () => {
         family: 'budget',
         period: '2026-10',
         deadline: '2026-11-10T16:59:59.999Z',
+        detail: null,
       },
       expect.objectContaining({ name: 'DINKES', family: 'masterplan' }),
     ]);
@@ -132,18 +141,72 @@ describe('buildTicker', () => {
         services: [service('S1', 50, 'merah')],
         programmes: [programme('P1', -30, 'merah'), programme('P2', -5, 'kuning')],
         overdue: [overdue('budget', late)],
+        lateFollowUps: [followUp(1, 'DINKES', 5), followUp(2, 'DLH', 3)],
       },
-      6,
+      7,
     );
     expect(t.items.map((i) => i.kind)).toEqual([
       'zona_merah',
       'sla',
       'laporan',
       'program',
+      'tindak_lanjut',
       'laporan',
-      'laporan',
+      'tindak_lanjut',
     ]);
     // The counts cover everything, capped or not; a yellow programme is not an alert.
-    expect(t.counts).toEqual({ zona_merah: 1, sla: 1, laporan: 30, program: 1 });
+    expect(t.counts).toEqual({ zona_merah: 1, sla: 1, laporan: 30, program: 1, tindak_lanjut: 2 });
+  });
+
+  test('late follow-ups run longest overdue first, named by their OPD, with days late and the text', () => {
+    const long =
+      'Menyusun rencana aksi percepatan penurunan stunting di 18 kecamatan bersama puskesmas dan desa';
+    const t = buildTicker({
+      ...none,
+      lateFollowUps: [
+        followUp(3, 'DLH', 2),
+        followUp(1, 'DINKES', 12, long),
+        followUp(2, 'BAPPELITBANGDA', 2),
+      ],
+    });
+    expect(t.items).toEqual([
+      {
+        kind: 'tindak_lanjut',
+        colour: 'merah',
+        name: 'Dinkes',
+        opdCode: 'DINKES',
+        value: 12,
+        unit: 'hari',
+        family: null,
+        period: null,
+        deadline: null,
+        detail: 'Menyusun rencana aksi percepatan penurunan stunting di 18…',
+      },
+      // Equally late: by OPD code.
+      expect.objectContaining({ opdCode: 'BAPPELITBANGDA', value: 2, detail: 'Tindak lanjut 2' }),
+      expect.objectContaining({ opdCode: 'DLH', value: 2, detail: 'Tindak lanjut 3' }),
+    ]);
+    expect(t.counts.tindak_lanjut).toBe(3);
+  });
+
+  test('a follow-up not late (0 days) is not an alert', () => {
+    expect(buildTicker({ ...none, lateFollowUps: [followUp(1, 'DINKES', 0)] }).items).toEqual([]);
+  });
+});
+
+describe('shorten', () => {
+  test.each([
+    ['Rapat koordinasi', 'Rapat koordinasi'],
+    ['  dua\n baris   teks ', 'dua baris teks'],
+    // Cut at the last word that fits, without a trailing comma, with an ellipsis: at most 60 characters.
+    [
+      'Koordinasi lintas OPD untuk percepatan, penanganan jalan rusak di Kecamatan Rembang',
+      'Koordinasi lintas OPD untuk percepatan, penanganan jalan…',
+    ],
+    // One long word has no boundary: it is cut at the limit.
+    ['x'.repeat(80), `${'x'.repeat(59)}…`],
+  ])('%j reads %j', (text, want) => {
+    expect(shorten(text)).toBe(want);
+    expect(shorten(text).length).toBeLessThanOrEqual(60);
   });
 });

@@ -3,14 +3,16 @@
 // where the rotation stands; Space pauses, the arrow keys step. Playlist changes arrive live (the
 // page's one live connection refetches display.config on topic 'display'); a new server build
 // reloads the page (WallLiveProvider); a revoked token replaces everything with a clear message.
+// While a meeting this display is in runs, the wall follows the chair (the room view of
+// client/pages/meeting/room) and the playlist holds where it stood; it resumes when the meeting closes.
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { type Locale, t } from '../../../../shared/i18n';
 import type { PlaylistItem } from '../../../../shared/schemas';
 import { type PlayerStatus, PlayerStatusContext } from '../../../components/playerStatus';
 import { useLocale } from '../../../hooks/useLocale';
-import { type OverviewInput, setDisplayToken, useTRPC } from '../../../trpc';
+import { type OverviewInput, type RouterOutputs, setDisplayToken, useTRPC } from '../../../trpc';
 import { RingkasanPage } from '../Ringkasan';
 import { advance, countdownSeconds, type Position, wrapIndex } from './rotation';
 import { takeDisplayToken } from './token';
@@ -21,6 +23,13 @@ const LayananPage = lazy(() => import('../Layanan'));
 const SpbePage = lazy(() => import('../Spbe'));
 const KepatuhanPage = lazy(() => import('../Kepatuhan'));
 const PilarPage = lazy(() => import('../Pilar'));
+const TindakLanjutPage = lazy(() => import('../TindakLanjut'));
+// Fetched as soon as the player runs (a few kB), so the wall follows the chair within a second
+// of a meeting's start instead of first downloading the room view.
+const meetingModule = () => import('../../meeting/room/WallMeeting');
+const WallMeeting = lazy(meetingModule);
+
+type DisplayMeeting = NonNullable<RouterOutputs['display']['config']['meeting']>;
 
 /** The player re-reads its configuration at this cadence even without a live push. */
 export const CONFIG_REFRESH_MS = 60_000;
@@ -74,6 +83,10 @@ export default function Player({ input }: { input?: OverviewInput }) {
 function ConfiguredPlayer({ input }: { input?: OverviewInput }) {
   const { locale } = useLocale();
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    void meetingModule();
+  }, []);
   const config = useQuery(
     trpc.display.config.queryOptions(undefined, {
       refetchInterval: CONFIG_REFRESH_MS,
@@ -81,6 +94,12 @@ function ConfiguredPlayer({ input }: { input?: OverviewInput }) {
       retry: (count, error) => !isGone(error.data?.code) && count < 3,
     }),
   );
+  // A meeting took the wall: its figures are asked for at once, while the room view mounts.
+  const meetingId = config.data?.meeting?.id;
+  useEffect(() => {
+    if (meetingId !== undefined)
+      void queryClient.prefetchQuery(trpc.meeting.view.queryOptions({ id: meetingId }));
+  }, [meetingId, queryClient, trpc]);
   if (isGone(config.error?.data?.code) || config.data?.revoked)
     return (
       <Message
@@ -97,24 +116,27 @@ function ConfiguredPlayer({ input }: { input?: OverviewInput }) {
         detail={config.isError ? t('app.errorRetrying', locale) : undefined}
       />
     );
-  return <Rotation playlist={config.data.playlist} input={input} />;
+  return <Rotation playlist={config.data.playlist} input={input} meeting={config.data.meeting ?? null} />;
 }
 
 interface RotationState extends Position {
   /** When Space paused the rotation; null while it runs. */
   pausedAt: number | null;
+  /** When a meeting took the wall; null while none does. */
+  heldAt: number | null;
   now: number;
 }
 
 type Action =
   | { type: 'tick'; now: number; playlist: readonly PlaylistItem[] }
   | { type: 'step'; delta: 1 | -1; now: number; length: number }
-  | { type: 'pause'; now: number };
+  | { type: 'pause'; now: number }
+  | { type: 'hold'; on: boolean; now: number };
 
 function reduce(state: RotationState, action: Action): RotationState {
   switch (action.type) {
     case 'tick': {
-      if (state.pausedAt !== null) return { ...state, now: action.now };
+      if (state.pausedAt !== null || state.heldAt !== null) return { ...state, now: action.now };
       // A shortened playlist may no longer hold the current index: start over from the top.
       const from = state.index < action.playlist.length ? state : { index: 0, enteredAt: action.now };
       return { ...state, ...advance(action.playlist, from, action.now), now: action.now };
@@ -137,19 +159,46 @@ function reduce(state: RotationState, action: Action): RotationState {
             pausedAt: null,
             now: action.now,
           };
+    case 'hold':
+      if (action.on) return state.heldAt === null ? { ...state, heldAt: action.now, now: action.now } : state;
+      if (state.heldAt === null) return state;
+      // The meeting is over: the playlist goes on where it stood, the time held not counted (a
+      // Space pause from before the meeting still covers it, and is resumed by Space as ever).
+      return {
+        ...state,
+        enteredAt: state.pausedAt === null ? state.enteredAt + (action.now - state.heldAt) : state.enteredAt,
+        heldAt: null,
+        now: action.now,
+      };
   }
 }
 
 function initialState(): RotationState {
   const now = Date.now();
-  return { index: 0, enteredAt: now, pausedAt: null, now };
+  return { index: 0, enteredAt: now, pausedAt: null, heldAt: null, now };
 }
 
-function Rotation({ playlist, input }: { playlist: readonly PlaylistItem[]; input?: OverviewInput }) {
+function Rotation({
+  playlist,
+  input,
+  meeting,
+}: {
+  playlist: readonly PlaylistItem[];
+  input?: OverviewInput;
+  /** The running meeting this display is in: it takes the wall, the playlist holds. */
+  meeting: DisplayMeeting | null;
+}) {
   const { locale } = useLocale();
   const [state, dispatch] = useReducer(reduce, undefined, initialState);
   const playlistRef = useRef(playlist);
   playlistRef.current = playlist;
+  const held = meeting !== null;
+  const heldRef = useRef(held);
+  heldRef.current = held;
+
+  useEffect(() => {
+    dispatch({ type: 'hold', on: held, now: Date.now() });
+  }, [held]);
 
   useEffect(() => {
     const id = window.setInterval(
@@ -161,6 +210,8 @@ function Rotation({ playlist, input }: { playlist: readonly PlaylistItem[]; inpu
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // The chair drives the wall during a meeting; the keys wait until it closes.
+      if (heldRef.current) return;
       const now = Date.now();
       const length = playlistRef.current.length;
       if (e.key === ' ' || e.code === 'Space') {
@@ -192,16 +243,26 @@ function Rotation({ playlist, input }: { playlist: readonly PlaylistItem[]; inpu
       className="player"
       data-testid="player"
       data-index={index}
-      data-paused={paused}
+      data-paused={paused || held}
+      data-meeting={meeting?.id ?? ''}
       data-entered-at={state.enteredAt}
     >
-      <PlayerStatusContext.Provider value={status}>
-        <div className="player-slide" key={`${index}:${item.screen}:${item.pillar ?? ''}`}>
+      {meeting ? (
+        // The room view says itself that the playlist is paused; the foot shows no rotation.
+        <div className="player-slide" key={`meeting:${meeting.id}`}>
           <Suspense fallback={<main className="wall-page" />}>
-            <ScreenFor item={item} input={input} />
+            <WallMeeting meeting={meeting} />
           </Suspense>
         </div>
-      </PlayerStatusContext.Provider>
+      ) : (
+        <PlayerStatusContext.Provider value={status}>
+          <div className="player-slide" key={`${index}:${item.screen}:${item.pillar ?? ''}`}>
+            <Suspense fallback={<main className="wall-page" />}>
+              <ScreenFor item={item} input={input} />
+            </Suspense>
+          </div>
+        </PlayerStatusContext.Provider>
+      )}
     </div>
   );
 }
@@ -220,5 +281,7 @@ function ScreenFor({ item, input }: { item: PlaylistItem; input?: OverviewInput 
       return <KepatuhanPage input={input} opdCode={item.opdCode} />;
     case 'pilar':
       return <PilarPage input={input} code={item.pillar ?? 'GOV'} opdCode={item.opdCode} />;
+    case 'tindaklanjut':
+      return <TindakLanjutPage />;
   }
 }
