@@ -86,15 +86,6 @@ export function pillarView(ctx: AppContext, input: PillarInput, year: number, as
   };
 }
 
-/** One OPD's serapan with its own S-curve at an as-of date (a meeting's OPD review). */
-export function opdBudgetFocus(ctx: AppContext, year: number, asOf: string, opdCode: string) {
-  const stage = stageOn(ctx.db, year, asOf);
-  const slices = budgetSlices(ctx.db, year, stage);
-  const month = buildOverview(overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString())).budget
-    .asOfMonth;
-  return { stage, ...focusOpd(slices, opdCode, month, setting(ctx.db, 'budget.thresholds', year)) };
-}
-
 /** One OPD's serapan with its own S-curve, for a screen narrowed to that OPD. */
 function focusOpd(
   slices: ReturnType<typeof budgetSlices>,

@@ -29,7 +29,7 @@ function ScaledCanvas({ label, children }: { label: string; children: ReactNode 
       data-scale={scale}
     >
       <div
-        className="room-canvas"
+        className="room-canvas wall-palette"
         style={{ width: STAGE_WIDTH, height: STAGE_HEIGHT, transform: `scale(${scale})` }}
       >
         {children}
