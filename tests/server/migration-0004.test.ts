@@ -115,12 +115,26 @@ describe('migration 0004 on an existing database', () => {
     expect(pending[0]).toBe('0004_budget_programme_dim.sql');
     expect(migrate(db)).toEqual(pending);
 
+    // The columns 0004 knew (0006 adds `funded`, checked below and in rollups.test.ts).
     expect(
-      db.prepare(`SELECT * FROM budget_slice_rollup WHERE dim <> 'programme' ORDER BY dim, key`).all(),
+      db
+        .prepare(
+          `SELECT year, stage, dim, key, pagu_rp, sub_kegiatan FROM budget_slice_rollup
+            WHERE dim <> 'programme' ORDER BY dim, key`,
+        )
+        .all(),
     ).toEqual(old);
     const { slices, months } = programmeRows(db);
     expect(slices).toEqual([
-      { year: 2025, stage: 'murni', dim: 'programme', key: 'MIG-1', pagu_rp: 200 * JT, sub_kegiatan: 1 },
+      {
+        year: 2025,
+        stage: 'murni',
+        dim: 'programme',
+        key: 'MIG-1',
+        pagu_rp: 200 * JT,
+        sub_kegiatan: 1,
+        funded: 1,
+      },
     ]);
     expect(
       months.map((r) => {
@@ -166,9 +180,12 @@ describe('migration 0004 backfill on the hand-checkable dataset', () => {
     t = makeTestDb('handcheck');
     const incremental = programmeRows(t.db);
     expect(incremental.slices.length).toBeGreaterThan(0);
-    const sql = loadMigrations().find((m) => m.version === 4)?.sql;
-    if (!sql) throw new Error('migration 0004 not found');
-    t.db.transaction(() => t?.db.exec(sql))();
+    // 0004 rebuilds the table with the columns it knew; 0006 then adds and fills `funded`.
+    const sql = [4, 6].map((v) => loadMigrations().find((m) => m.version === v)?.sql);
+    if (sql.some((s) => !s)) throw new Error('migration 0004 or 0006 not found');
+    t.db.transaction(() => {
+      for (const s of sql) t?.db.exec(s as string);
+    })();
     const backfilled = programmeRows(t.db);
     expect(backfilled.slices).toEqual(incremental.slices);
     expect(backfilled.months.length).toBe(incremental.months.length);

@@ -317,8 +317,8 @@ export function rebuildBudgetRollups(db: Db, year: number): void {
   for (const { dim, keyExpr, join } of DIMENSIONS) {
     prep(
       db,
-      `INSERT INTO budget_slice_rollup (year, stage, dim, key, pagu_rp, sub_kegiatan)
-       SELECT s.year, p.stage, '${dim}', ${keyExpr}, SUM(p.pagu_rp), COUNT(*)
+      `INSERT INTO budget_slice_rollup (year, stage, dim, key, pagu_rp, sub_kegiatan, funded)
+       SELECT s.year, p.stage, '${dim}', ${keyExpr}, SUM(p.pagu_rp), COUNT(*), SUM(p.pagu_rp > 0)
        FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id ${join}
        JOIN sub_kegiatan_pagu p ON p.sub_kegiatan_id = s.id
        WHERE s.year = ? GROUP BY p.stage, ${keyExpr}`,

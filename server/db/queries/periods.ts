@@ -94,12 +94,13 @@ export function opdReports(db: Db, family: ReportFamily, period: string): OpdRep
   const monthEnd = lastDayOfMonth(year, Number(period.slice(5, 7)));
   const owed =
     family === 'budget'
-      ? `SELECT s.opd_id, COUNT(*) AS expected
-         FROM sub_kegiatan s
-         JOIN sub_kegiatan_pagu p ON p.sub_kegiatan_id = s.id AND p.pagu_rp > 0
-          AND p.stage = COALESCE((SELECT 'perubahan' FROM fiscal_year
-                                  WHERE year = @year AND stage = 'perubahan' AND adopted_on <= @monthEnd), 'murni')
-         WHERE s.year = @year GROUP BY s.opd_id`
+      ? // Sub kegiatan with a pagu above zero at the stage in force at the month's end, per OPD,
+        // from the budget rollup (migration 0006): one row per OPD instead of every sub kegiatan.
+        `SELECT o.id AS opd_id, r.funded AS expected
+         FROM budget_slice_rollup r JOIN opd o ON o.code = r.key
+         WHERE r.year = @year AND r.dim = 'opd' AND r.funded > 0
+           AND r.stage = COALESCE((SELECT 'perubahan' FROM fiscal_year
+                                   WHERE year = @year AND stage = 'perubahan' AND adopted_on <= @monthEnd), 'murni')`
       : `SELECT coordinator_opd_id AS opd_id, COUNT(*) AS expected FROM programme
          WHERE start_year <= @year AND end_year >= @year GROUP BY coordinator_opd_id`;
   return prep(

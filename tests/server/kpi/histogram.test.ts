@@ -95,6 +95,22 @@ describe('mergeBins', () => {
     expect(mergeBins()).toEqual([]);
   });
 
+  test('a bucket far beyond any duration still merges the same way (sparse path)', () => {
+    const far = 2_000_000;
+    expect(
+      mergeBins(
+        [
+          { bucket: far, n: 1 },
+          { bucket: 3, n: 2 },
+        ],
+        [{ bucket: far, n: 4 }],
+      ),
+    ).toEqual([
+      { bucket: 3, n: 2 },
+      { bucket: far, n: 5 },
+    ]);
+  });
+
   test('a negative count is rejected', () => {
     expect(() => mergeBins([{ bucket: 3, n: -1 }])).toThrow(RangeError);
   });
