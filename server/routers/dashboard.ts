@@ -1,5 +1,4 @@
 import { asOfInput } from '../../shared/schemas';
-import { lastChangeId } from '../db/queries/freshness';
 import { openFollowUps } from '../db/queries/meetings';
 import { overviewInput } from '../db/queries/overview';
 import { programmeKpi } from '../kpi/masterplan';
@@ -8,6 +7,7 @@ import { serviceKpi } from '../kpi/services';
 import { buildTicker } from '../kpi/ticker';
 import type { OverdueReports } from '../kpi/types';
 import { followUpView } from '../meetings';
+import { dataVersion, memoised } from '../memo';
 import { publicProcedure, router } from '../trpc';
 import { resolveAsOf } from './resolve';
 
@@ -18,8 +18,7 @@ export const dashboardRouter = router({
     const { year, asOf } = resolveAsOf(input, now);
     const compute = () => buildOverview(overviewInput(ctx.db, year, asOf, new Date(now).toISOString()));
     if (!ctx.overviewMemo) return compute();
-    // Every committed write appends to change_log, so the newest id names the data's version.
-    return ctx.overviewMemo.get(`${year}|${asOf}|${lastChangeId(ctx.db)}`, compute);
+    return ctx.overviewMemo.get(`${year}|${asOf}`, () => dataVersion(ctx.db, ctx.clock()), compute);
   }),
 
   /**
@@ -51,7 +50,6 @@ export const dashboardRouter = router({
         }),
       };
     };
-    if (!ctx.memos) return compute();
-    return ctx.memos.get('ticker', `${year}|${asOf}|${lastChangeId(ctx.db)}`, compute);
+    return memoised(ctx, 'ticker', `${year}|${asOf}`, compute);
   }),
 });

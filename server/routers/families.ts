@@ -9,7 +9,6 @@ import {
 import { monthKey, parseDate } from '../../shared/time';
 import { budgetSlices, stageOn } from '../db/queries/budget';
 import { complaintAgg } from '../db/queries/complaints';
-import { lastChangeId } from '../db/queries/freshness';
 import { overviewInput } from '../db/queries/overview';
 import { pillarData } from '../db/queries/pillar';
 import { serviceKecamatanRows } from '../db/queries/services';
@@ -23,6 +22,7 @@ import { pctOf } from '../kpi/precision';
 import { complaintKpi, serviceKpi } from '../kpi/services';
 import { indexResult, indexTrend, latestIndexResult, weakestIndicators } from '../kpi/spbe';
 import type { DeviationThresholds } from '../kpi/types';
+import { memoised } from '../memo';
 import { setting } from '../settings';
 import { type AppContext, publicProcedure, router, TRPCError } from '../trpc';
 import { resolveAsOf } from './resolve';
@@ -31,14 +31,16 @@ export const masterplanRouter = router({
   /** Every active programme with its progress against plan, and the pillar KPIs. */
   programmes: publicProcedure.input(asOfInput).query(({ ctx, input }) => {
     const { year, asOf } = resolveAsOf(input, ctx.clock());
-    const data = overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString());
-    const t = data.pillars.thresholds;
-    return {
-      year,
-      asOf,
-      pillars: buildOverview(data).pillars,
-      programmes: data.pillars.programmes.map((p) => programmeKpi(p, t)),
-    };
+    return memoised(ctx, 'programmes', `${year}|${asOf}`, () => {
+      const data = overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString());
+      const t = data.pillars.thresholds;
+      return {
+        year,
+        asOf,
+        pillars: buildOverview(data).pillars,
+        programmes: data.pillars.programmes.map((p) => programmeKpi(p, t)),
+      };
+    });
   }),
 
   /**
@@ -48,9 +50,7 @@ export const masterplanRouter = router({
   pillar: publicProcedure.input(pillarInput).query(({ ctx, input }) => {
     const { year, asOf } = resolveAsOf(input, ctx.clock());
     const compute = () => pillarView(ctx, input, year, asOf);
-    if (!ctx.memos) return compute();
-    const key = `${input.code}|${input.opdCode ?? ''}|${year}|${asOf}|${lastChangeId(ctx.db)}`;
-    return ctx.memos.get('pillar', key, compute);
+    return memoised(ctx, 'pillar', `${input.code}|${input.opdCode ?? ''}|${year}|${asOf}`, compute);
   }),
 });
 
@@ -106,29 +106,31 @@ export const budgetRouter = router({
   /** Serapan anggaran of every slice (total, OPD, spending group, funding source) and the S-curve. */
   absorption: publicProcedure.input(absorptionInput).query(({ ctx, input }) => {
     const { year, asOf } = resolveAsOf(input, ctx.clock());
-    const opdCode = input?.opdCode?.toUpperCase();
-    const overview = buildOverview(overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString()));
-    const stage = stageOn(ctx.db, year, asOf);
-    const t = setting(ctx.db, 'budget.thresholds', year);
-    const slices = budgetSlices(ctx.db, year, stage);
-    const m = overview.budget.asOfMonth;
-    const kpis = slices.map((s) => ({
-      ...budgetKpi(s, m, t),
-      sCurve: s.dim === 'total' ? budgetSCurve(s, m) : null,
-    }));
-    return {
-      year,
-      asOf,
-      stage,
-      asOfMonth: m,
-      total: overview.budget.total,
-      sCurve: overview.budget.sCurve,
-      byOpd: kpis.filter((k) => k.dim === 'opd').sort(byWorstBudgetDeviation),
-      byGroup: kpis.filter((k) => k.dim === 'group'),
-      bySource: kpis.filter((k) => k.dim === 'source'),
-      focus: opdCode === undefined ? null : focusOpd(slices, opdCode, m, t),
-      freshness: overview.budget.freshness,
-    };
+    return memoised(ctx, 'absorption', `${year}|${asOf}|${input?.opdCode?.toUpperCase() ?? ''}`, () => {
+      const opdCode = input?.opdCode?.toUpperCase();
+      const overview = buildOverview(overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString()));
+      const stage = stageOn(ctx.db, year, asOf);
+      const t = setting(ctx.db, 'budget.thresholds', year);
+      const slices = budgetSlices(ctx.db, year, stage);
+      const m = overview.budget.asOfMonth;
+      const kpis = slices.map((s) => ({
+        ...budgetKpi(s, m, t),
+        sCurve: s.dim === 'total' ? budgetSCurve(s, m) : null,
+      }));
+      return {
+        year,
+        asOf,
+        stage,
+        asOfMonth: m,
+        total: overview.budget.total,
+        sCurve: overview.budget.sCurve,
+        byOpd: kpis.filter((k) => k.dim === 'opd').sort(byWorstBudgetDeviation),
+        byGroup: kpis.filter((k) => k.dim === 'group'),
+        bySource: kpis.filter((k) => k.dim === 'source'),
+        focus: opdCode === undefined ? null : focusOpd(slices, opdCode, m, t),
+        freshness: overview.budget.freshness,
+      };
+    });
   }),
 });
 
@@ -139,31 +141,33 @@ export const spbeRouter = router({
    */
   results: publicProcedure.input(spbeResultsInput).query(({ ctx, input }) => {
     const { year, asOf } = resolveAsOf(input, ctx.clock());
-    const data = overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString());
-    const results = data.spbe.assessments.map((a) => {
-      const fw = data.spbe.frameworks.find((f) => f.code === a.frameworkCode);
-      if (!fw) throw new Error(`framework ${a.frameworkCode} missing`);
-      return indexResult(fw, a, data.spbe.missingPolicy);
+    return memoised(ctx, 'spbe', `${year}|${asOf}|${input?.weakest ?? ''}`, () => {
+      const data = overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString());
+      const results = data.spbe.assessments.map((a) => {
+        const fw = data.spbe.frameworks.find((f) => f.code === a.frameworkCode);
+        if (!fw) throw new Error(`framework ${a.frameworkCode} missing`);
+        return indexResult(fw, a, data.spbe.missingPolicy);
+      });
+      // The same rules as the executive summary, so two walls in one room never disagree.
+      const latest = latestIndexResult(results);
+      const latestFw = data.spbe.frameworks.find((f) => f.code === latest?.frameworkCode);
+      return {
+        year,
+        results,
+        latest,
+        weakest:
+          latest && latestFw
+            ? weakestIndicators(
+                indicatorScores(ctx.db, latest.year, latest.kind),
+                latestFw.scaleMax,
+                input?.weakest,
+              )
+            : [],
+        trend: indexTrend(results),
+        frameworks: data.spbe.frameworks,
+        freshness: data.freshness.spbe,
+      };
     });
-    // The same rules as the executive summary, so two walls in one room never disagree.
-    const latest = latestIndexResult(results);
-    const latestFw = data.spbe.frameworks.find((f) => f.code === latest?.frameworkCode);
-    return {
-      year,
-      results,
-      latest,
-      weakest:
-        latest && latestFw
-          ? weakestIndicators(
-              indicatorScores(ctx.db, latest.year, latest.kind),
-              latestFw.scaleMax,
-              input?.weakest,
-            )
-          : [],
-      trend: indexTrend(results),
-      frameworks: data.spbe.frameworks,
-      freshness: data.freshness.spbe,
-    };
   }),
 });
 
@@ -171,37 +175,39 @@ export const servicesRouter = router({
   /** Per service: volume, median and p90 completion time, % on time, backlog; per complaint dimension. */
   summary: publicProcedure.input(asOfInput).query(({ ctx, input }) => {
     const { year, asOf } = resolveAsOf(input, ctx.clock());
-    const data = overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString());
-    const d = parseDate(asOf);
-    const until = d.year > year ? `${year}-12` : monthKey(d.year, d.month);
-    const services = data.services.rows.map((r) =>
-      serviceKpi(r, data.services.backlog, asOf, data.services.thresholds),
-    );
-    const complaints = Object.fromEntries(
-      (['total', 'channel', 'topic', 'opd', 'kecamatan'] as const).map((dim) => [
-        dim,
-        complaintAgg(ctx.db, year, until, dim).map(complaintKpi),
-      ]),
-    ) as Record<'total' | 'channel' | 'topic' | 'opd' | 'kecamatan', ReturnType<typeof complaintKpi>[]>;
-    const ikm = data.ikm.surveys.map((s) => ikmKpi(s, data.ikm.standardElements, data.ikm.grades));
-    const byKecamatan = serviceKecamatanRows(ctx.db, data.services.period).map((k) => ({
-      ...k,
-      onTimePct: pctOf(k.onTime, k.completed),
-    }));
-    return {
-      year,
-      asOf,
-      period: data.services.period,
-      services,
-      byKecamatan,
-      complaints,
-      responseTargetHours: setting(ctx.db, 'complaint.first_response_hours', year),
-      ikm,
-      freshness: {
-        services: data.freshness.services,
-        complaints: data.freshness.complaints,
-        ikm: data.freshness.ikm,
-      },
-    };
+    return memoised(ctx, 'services', `${year}|${asOf}`, () => {
+      const data = overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString());
+      const d = parseDate(asOf);
+      const until = d.year > year ? `${year}-12` : monthKey(d.year, d.month);
+      const services = data.services.rows.map((r) =>
+        serviceKpi(r, data.services.backlog, asOf, data.services.thresholds),
+      );
+      const complaints = Object.fromEntries(
+        (['total', 'channel', 'topic', 'opd', 'kecamatan'] as const).map((dim) => [
+          dim,
+          complaintAgg(ctx.db, year, until, dim).map(complaintKpi),
+        ]),
+      ) as Record<'total' | 'channel' | 'topic' | 'opd' | 'kecamatan', ReturnType<typeof complaintKpi>[]>;
+      const ikm = data.ikm.surveys.map((s) => ikmKpi(s, data.ikm.standardElements, data.ikm.grades));
+      const byKecamatan = serviceKecamatanRows(ctx.db, data.services.period).map((k) => ({
+        ...k,
+        onTimePct: pctOf(k.onTime, k.completed),
+      }));
+      return {
+        year,
+        asOf,
+        period: data.services.period,
+        services,
+        byKecamatan,
+        complaints,
+        responseTargetHours: setting(ctx.db, 'complaint.first_response_hours', year),
+        ikm,
+        freshness: {
+          services: data.freshness.services,
+          complaints: data.freshness.complaints,
+          ikm: data.freshness.ikm,
+        },
+      };
+    });
   }),
 });
