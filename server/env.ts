@@ -9,7 +9,7 @@ const schema = z.object({
   DATABASE_PATH: z.string().min(1).default(path.join('data', 'adiguna.db')),
   ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').optional(),
   SEED: z.enum(['demo', 'none']).default('demo'),
-  SEED_SIZE: z.enum(['small', 'kabupaten', 'stress']).default('kabupaten'),
+  SEED_SIZE: z.enum(['small', 'kabupaten', 'triple', 'stress']).default('kabupaten'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   NODE_ENV: z.string().default('production'),
 });

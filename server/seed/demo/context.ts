@@ -3,7 +3,7 @@ import { monthKey, parseMonth, wibToMs } from '../../../shared/time';
 import type { Db } from '../../db/connection';
 import type { Rng } from '../random';
 
-export type SeedSize = 'small' | 'kabupaten' | 'stress';
+export type SeedSize = 'small' | 'kabupaten' | 'triple' | 'stress';
 
 export interface SizeSpec {
   /** Copies of each fixture programme (stress multiplies the masterplan). */
@@ -15,7 +15,10 @@ export interface SizeSpec {
   complaints: number;
 }
 
-/** DESIGN.md data sizes: kabupaten and stress (ten times); small keeps browser tests quick. */
+/**
+ * DESIGN.md data sizes: kabupaten and stress (ten times); triple (three times) shows how costs grow
+ * between the two; small keeps browser tests quick.
+ */
 export const SIZES: Record<SeedSize, SizeSpec> = {
   small: {
     programmeCopies: 1,
@@ -32,6 +35,14 @@ export const SIZES: Record<SeedSize, SizeSpec> = {
     spbeYears: 6,
     serviceRecords: 1_500_000,
     complaints: 25_000,
+  },
+  triple: {
+    programmeCopies: 3,
+    subKegiatanPerYear: 6_000,
+    budgetYears: 5,
+    spbeYears: 6,
+    serviceRecords: 4_500_000,
+    complaints: 75_000,
   },
   stress: {
     programmeCopies: 10,
