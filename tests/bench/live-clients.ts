@@ -10,12 +10,15 @@ const { url, clients } = workerData as { url: string; clients: number };
 // arrives before its commit time reaches this thread is still counted.
 const received = new Map<number, number[]>();
 let started = 0;
+// Subscriptions that failed or ended on their own: a wall screen that lost its feed.
+let errors = 0;
+let stopped = 0;
 
 parentPort?.on('message', (m: { done?: { id: number; at: number }[] }) => {
   if (!m.done) return;
   const delays: number[] = [];
   for (const { id, at } of m.done) for (const t of received.get(id) ?? []) delays.push(t - at);
-  parentPort?.postMessage({ delays });
+  parentPort?.postMessage({ delays, errors, stopped });
 });
 
 for (let i = 0; i < clients; i++) {
@@ -26,6 +29,12 @@ for (let i = 0; i < clients; i++) {
     onStarted: () => {
       started++;
       if (started === clients) parentPort?.postMessage({ ready: true });
+    },
+    onError: () => {
+      errors++;
+    },
+    onStopped: () => {
+      stopped++;
     },
     onData: (ev) => {
       const now = performance.timeOrigin + performance.now();

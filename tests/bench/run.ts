@@ -1,26 +1,32 @@
 // npm run bench [-- --sizes=kabupaten,stress --reuse]: the performance figures of BENCHMARKS.md.
 // See tests/bench/README.md for what each figure means and how it is measured.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import express from 'express';
 import { createApp } from '../../server/app';
-import { prepareDatabase } from '../../server/boot';
 import { CLIENT_DIST, ensureClientBuild, ROOT } from '../../server/build';
 import { openDb } from '../../server/db/connection';
 import { appRouter } from '../../server/routers/_app';
 import type { SeedSize } from '../../server/seed/demo';
 import { createCallerFactory } from '../../server/trpc';
+import { BENCH_DIR, BENCH_NOW, ensureBenchDbTimed } from './seed-db';
+import { procedureSweep, writeCost } from './server-costs';
 
 const OUT = path.join(ROOT, 'bench-results');
 const args = process.argv.slice(2);
-const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? 'kabupaten,stress').split(
+const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? 'kabupaten,triple,stress').split(
   ',',
 ) as SeedSize[];
-const reuse = args.includes('--reuse');
-const NOW = Date.parse('2026-11-23T03:00:00.000Z'); // fixed "now" so every run seeds the same data
+if (args.includes('--reseed'))
+  for (const size of sizes)
+    for (const suffix of ['', '-wal', '-shm'])
+      fs.rmSync(path.join(BENCH_DIR, `${size}.db${suffix}`), { force: true });
+const NOW = BENCH_NOW; // fixed "now" so every run seeds the same data
 
 const quantile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -90,18 +96,7 @@ function wallJs(screen: string | null): { files: number; gzipKb: number; rawKb: 
 }
 
 async function benchSize(size: SeedSize) {
-  fs.mkdirSync(OUT, { recursive: true });
-  const file = path.join(OUT, `${size}.db`);
-  let seedSeconds: number | null = null;
-  if (!reuse || !fs.existsSync(file)) {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-    const db = openDb(file);
-    const t0 = performance.now();
-    prepareDatabase(db, { seed: 'demo', size, nowMs: NOW, log: (m) => console.log(`  [${size}] ${m}`) });
-    seedSeconds = (performance.now() - t0) / 1000;
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
-  }
+  const { file, seconds: seedSeconds } = ensureBenchDbTimed(size, (m) => console.log(m));
   const db = openDb(file);
   const dbMb = fs.statSync(file).size / 1024 / 1024;
 
@@ -183,9 +178,15 @@ async function benchSize(size: SeedSize) {
   }
   await new Promise<void>((resolve) => server.close(() => resolve()));
   fs.rmSync(staticDir, { recursive: true, force: true });
+  console.log(`  [${size}] every read procedure, memo off…`);
+  const sweep = await procedureSweep(db, NOW);
   db.close();
+  console.log(`  [${size}] a realisation saved through the mutation path, on a copy…`);
+  const write = await writeCost(file, path.join(OUT, `${size}-write.db`), NOW);
 
   return {
+    sweep,
+    write,
     size,
     seedSeconds,
     dbMb,
@@ -205,28 +206,157 @@ async function benchSize(size: SeedSize) {
   };
 }
 
+/** A benchmark of its own process (Chromium, worker threads, a real server it kills), run in turn. */
+interface Child {
+  key: string;
+  title: string;
+  script: string;
+  args: string[];
+  json: string | null;
+}
+
+function runChild(c: Child): Promise<{ code: number | null; seconds: number; tail: string }> {
+  return new Promise((resolve) => {
+    console.log(`\n## ${c.title}\n\n\`npx tsx tests/bench/${c.script} ${c.args.join(' ')}\`\n`);
+    const t0 = performance.now();
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'tests/bench', c.script), ...c.args],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    const echo = (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      out = (out + chunk.toString()).slice(-20_000);
+    };
+    child.stdout.on('data', echo);
+    child.stderr.on('data', echo);
+    child.on('close', (code) => resolve({ code, seconds: (performance.now() - t0) / 1000, tail: out }));
+  });
+}
+
 async function main() {
-  await ensureClientBuild((m) => console.log(m));
-  const js = wallJs(null);
-  const jsScreens = [
-    'pages/wall/Anggaran.tsx',
-    'pages/wall/Layanan.tsx',
-    'pages/wall/Spbe.tsx',
-    'pages/wall/player/Player.tsx',
-  ].map((s) => ({
-    screen: s,
-    ...wallJs(s),
-  }));
+  const only =
+    args
+      .find((a) => a.startsWith('--only='))
+      ?.slice(7)
+      .split(',') ?? null;
+  const quick = args.includes('--quick');
+  const wants = (key: string) => only === null || only.includes(key);
+  const started = new Date().toISOString();
+  console.log(
+    `npm run bench ${args.join(' ')} — ${started}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const results = [];
-  for (const size of sizes) {
-    console.log(`benchmarking ${size}…`);
-    results.push(await benchSize(size));
+  let js: ReturnType<typeof wallJs> | null = null;
+  let jsScreens: ({ screen: string } & ReturnType<typeof wallJs>)[] = [];
+  if (wants('server')) {
+    await ensureClientBuild((m) => console.log(m));
+    js = wallJs(null);
+    jsScreens = [
+      'pages/wall/Anggaran.tsx',
+      'pages/wall/Layanan.tsx',
+      'pages/wall/Spbe.tsx',
+      'pages/wall/player/Player.tsx',
+    ].map((s) => ({ screen: s, ...wallJs(s) }));
+    for (const size of sizes) {
+      console.log(`benchmarking ${size}…`);
+      results.push(await benchSize(size));
+    }
+    printServer(results, js, jsScreens);
   }
+
+  const stress = sizes.includes('stress') ? 'stress' : (sizes[sizes.length - 1] ?? 'kabupaten');
+  const children: Child[] = [
+    {
+      key: 'mixed',
+      title: `Mixed load at ${stress}: 200 readers, 40 writers, 100 SSE wall clients`,
+      script: 'mixed.ts',
+      args: [`--size=${stress}`, `--seconds=${quick ? 20 : 60}`],
+      json: `mixed-${stress}.json`,
+    },
+    {
+      key: 'live',
+      title: 'A committed change to 100 SSE wall clients, alone',
+      script: 'live.ts',
+      args: [],
+      json: null,
+    },
+    {
+      key: 'import',
+      title: 'Import of 100 000 service records (CSV, XLSX, production worker path)',
+      script: 'import.ts',
+      args: ['--worker'],
+      json: null,
+    },
+    {
+      key: 'cold',
+      title: `Wall cold load to all charts painted, ${stress} data`,
+      script: 'wall-cold-load.ts',
+      args: [`--size=${stress}`, `--runs=${quick ? 3 : 9}`],
+      json: 'wall-cold-load.json',
+    },
+    {
+      key: 'crash',
+      title: 'SIGKILL during 40 HTTP writers, repeated',
+      script: 'crash.ts',
+      args: [`--iterations=${quick ? 5 : 50}`],
+      json: 'crash.json',
+    },
+    {
+      key: 'backup',
+      title: 'Online backup while 40 writers write, and restore',
+      script: 'backup.ts',
+      args: [],
+      json: 'backup.json',
+    },
+    {
+      key: 'lighthouse',
+      title: 'Lighthouse: the wall and the entry page',
+      script: 'lighthouse.ts',
+      args: [],
+      json: 'lighthouse.json',
+    },
+  ];
+  const ran: { key: string; title: string; exit: number | null; seconds: number }[] = [];
+  for (const c of children) {
+    if (!wants(c.key)) continue;
+    if (!fs.existsSync(path.join(ROOT, 'tests/bench', c.script))) {
+      console.log(`\n(${c.script} missing: skipped)`);
+      ran.push({ key: c.key, title: c.title, exit: null, seconds: 0 });
+      continue;
+    }
+    const r = await runChild(c);
+    ran.push({ key: c.key, title: c.title, exit: r.code, seconds: r.seconds });
+  }
+
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(
     path.join(OUT, 'results.json'),
-    JSON.stringify({ at: new Date().toISOString(), js, results }, null, 2),
+    JSON.stringify({ at: started, args, load: os.loadavg(), js, jsScreens, results, children: ran }, null, 2),
   );
+  if (ran.length > 0) {
+    console.log('\n## Benchmarks run (each exits non-zero when its bar is missed)\n');
+    console.log('| benchmark | exit | seconds |');
+    console.log('|---|---|---|');
+    for (const r of ran) console.log(`| ${r.title} | ${r.exit ?? 'not run'} | ${fmt(r.seconds, 0)} |`);
+  }
+  if (ran.some((r) => r.exit !== 0)) process.exitCode = 1;
+}
+
+type SizeResult = Awaited<ReturnType<typeof benchSize>>;
+
+function printServer(
+  results: SizeResult[],
+  js: ReturnType<typeof wallJs>,
+  jsScreens: ({ screen: string } & ReturnType<typeof wallJs>)[],
+) {
   console.log(
     '\n| size | seed s | db MB | overview p50 / p95 / max ms (CPU ms per call), memo off | p50 / p95 ms, memo on | HTTP rps overview / static (ratio) | errors | loop delay p99 / max ms: overview vs static | response KB |',
   );
@@ -236,6 +366,47 @@ async function main() {
       `| ${r.size} | ${r.seedSeconds === null ? 'reused' : fmt(r.seedSeconds, 1)} | ${fmt(r.dbMb, 0)} | ${fmt(r.overviewColdP50)} / ${fmt(r.overviewColdP95)} / ${fmt(r.overviewColdMax, 1)} (${fmt(r.overviewColdCpu)}) | ${fmt(r.overviewWarmP50, 3)} / ${fmt(r.overviewWarmP95, 3)} | ${fmt(r.apiRps, 0)} / ${fmt(r.staticRps, 0)} (${fmt(r.ratio)}) | ${r.httpErrors} | ${fmt(r.loopApi.p99, 1)} / ${fmt(r.loopApi.max, 1)} vs ${fmt(r.loopStatic.p99, 1)} / ${fmt(r.loopStatic.max, 1)} | ${fmt(r.responseKb, 1)} |`,
     );
   }
+
+  // How the cost grows with the data: each size against the first (normally kabupaten).
+  const first = results[0];
+  if (first) {
+    console.log('\nCost growth (medians; ratio to the first size measured in this run):\n');
+    console.log(
+      '| size | overview p50 memo off (× first) | overview CPU per call (× first) | saveRealisation p50 (× first) | raw UPDATE p50 (baseline) | save ÷ raw |',
+    );
+    console.log('|---|---|---|---|---|---|');
+    for (const r of results) {
+      console.log(
+        `| ${r.size} | ${fmt(r.overviewColdP50)} ms (${fmt(r.overviewColdP50 / first.overviewColdP50)}) | ${fmt(r.overviewColdCpu)} ms (${fmt(r.overviewColdCpu / first.overviewColdCpu)}) | ${fmt(r.write.save.p50)} ms (${fmt(r.write.save.p50 / first.write.save.p50)}) | ${fmt(r.write.raw.p50, 3)} ms | ${fmt(r.write.save.p50 / r.write.raw.p50, 1)} |`,
+      );
+    }
+  }
+
+  // Every read procedure, memo off: the longest single call is how long it holds the event loop.
+  console.log(`\nRead procedures, memo off, 20 calls each: p50 / p95 / max ms per size\n`);
+  console.log(`| procedure | ${results.map((r) => r.size).join(' | ')} |`);
+  console.log(`|---|${results.map(() => '---|').join('')}`);
+  for (const [i, c] of (first?.sweep ?? []).entries()) {
+    const cells = results.map((r) => {
+      const x = r.sweep[i];
+      return !x
+        ? '–'
+        : x.error
+          ? `error: ${x.error.slice(0, 80)}`
+          : `${fmt(x.p50, 1)} / ${fmt(x.p95, 1)} / ${fmt(x.max, 1)}`;
+    });
+    console.log(`| ${c.name} | ${cells.join(' | ')} |`);
+  }
+  for (const r of results) {
+    const worst = r.sweep.reduce((m, x) => (x.max > m.max ? x : m), { name: '–', max: 0 } as {
+      name: string;
+      max: number;
+    });
+    console.log(
+      `longest single call at ${r.size}: ${worst.name} ${fmt(worst.max, 1)} ms (bar: 50 ms at stress)`,
+    );
+  }
+
   console.log(
     `\nWall JavaScript, Ringkasan (entry + static imports + chart chunk): ${js.files} files, ${fmt(js.gzipKb, 1)} KB gzip (${fmt(js.rawKb, 1)} KB raw)`,
   );
