@@ -67,6 +67,71 @@ function precompressed(dir: string): RequestHandler {
   };
 }
 
+/** The largest request body /trpc reads (1 MB); the message of a 413 says so. */
+const MAX_BODY = 1_000_000;
+
+const JSON_RPC_CODE: Record<string, number> = {
+  BAD_REQUEST: -32600,
+  PAYLOAD_TOO_LARGE: -32013,
+  UNSUPPORTED_MEDIA_TYPE: -32015,
+  INTERNAL_SERVER_ERROR: -32603,
+};
+
+/**
+ * An error answered before tRPC runs, in tRPC's own shape, so the client reads its message like
+ * any other (a batch link applies a non-array answer to every call of the batch).
+ */
+function sendTrpcError(res: express.Response, status: number, code: string, message: string): void {
+  res.status(status).json({
+    error: {
+      message,
+      code: JSON_RPC_CODE[code] ?? -32600,
+      data: { code, httpStatus: status, path: null, fieldErrors: null, conflict: null },
+    },
+  });
+}
+
+/**
+ * A POST to /trpc carries JSON. tRPC itself would hand an application/octet-stream or
+ * multipart/form-data body to the procedure as a stream or form (regression: zod then listed the
+ * stream's methods as unknown keys), and refuse anything else in English.
+ */
+const jsonContentOnly: RequestHandler = (req, res, next) => {
+  const type = req.get('content-type');
+  // The media type alone, as tRPC compares it (an empty body has one too: req.is() would say null).
+  if (req.method !== 'POST' || type?.split(';', 1)[0]?.trim().toLowerCase() === 'application/json')
+    return next();
+  sendTrpcError(
+    res,
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    type
+      ? `Jenis isi permintaan '${type.slice(0, 80)}' tidak didukung; kirim application/json`
+      : 'Jenis isi permintaan (Content-Type) wajib diisi: application/json',
+  );
+};
+
+/** Body-reading failures under /trpc (too large, unknown charset or encoding, an aborted upload). */
+function trpcBodyError(log: NonNullable<AppOptions['log']>): ErrorRequestHandler {
+  return (err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status = typeof err?.status === 'number' ? err.status : 500;
+    if (status === 413)
+      return sendTrpcError(res, 413, 'PAYLOAD_TOO_LARGE', 'Permintaan terlalu besar (paling besar 1 MB)');
+    if (status === 415)
+      return sendTrpcError(
+        res,
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Pengodean isi permintaan tidak didukung; kirim JSON dalam UTF-8',
+      );
+    if (status >= 400 && status < 500)
+      return sendTrpcError(res, 400, 'BAD_REQUEST', 'Isi permintaan tidak dapat dibaca');
+    log('error', 'request failed', err);
+    return sendTrpcError(res, 500, 'INTERNAL_SERVER_ERROR', 'Kesalahan server');
+  };
+}
+
 export function createApp(opts: AppOptions): { app: express.Express; context: AppContext } {
   const log = opts.log ?? ((level, msg, extra) => console[level](msg, extra ?? ''));
   const context: AppContext = {
@@ -97,7 +162,11 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
 
   app.use(
     '/trpc',
-    express.json({ limit: '1mb' }),
+    jsonContentOnly,
+    // The body is read as text and tRPC parses it (regression: express.json parsed it and tRPC's
+    // adapter JSON.stringify-ed it again, so a body nested a few thousand levels deep overflowed the
+    // stack and answered 500). The limit still answers 413 before anything is parsed.
+    express.text({ type: 'application/json', limit: MAX_BODY, defaultCharset: 'utf-8' }),
     createExpressMiddleware({
       router: appRouter,
       createContext: ({ req, res, info }) => ({
@@ -107,12 +176,13 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
         principal: resolvePrincipal(context.db, req, context.clock(), info.connectionParams?.token),
         csrfHeader: req.get(CSRF_HEADER) ?? undefined,
       }),
-      maxBodySize: 1_000_000,
+      maxBodySize: MAX_BODY,
       onError({ error, path: procedure }) {
         if (error.code === 'INTERNAL_SERVER_ERROR')
           log('error', `tRPC ${procedure ?? '?'} failed`, error.cause ?? error);
       },
     }),
+    trpcBodyError(log),
   );
 
   app.use('/api', transferRouter(context));

@@ -3,6 +3,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Request, Response } from 'express';
 import { ZodError } from 'zod';
+import '../shared/zodMessages';
 import { ConflictError } from './auth/policy';
 import { csrfMatches } from './auth/session';
 import type { Db } from './db/connection';
@@ -66,15 +67,72 @@ const ROLE_LABEL: Record<Role, string> = {
 /** Field → Indonesian messages, for forms to show next to each field. */
 export type FieldErrors = Record<string, string[]>;
 
+/** The key of the input as a whole (a wrong type at the top, a batch entry that is not an object). */
+export const WHOLE_INPUT = '(input)';
+
+/**
+ * A form shows a handful of fields; an array of 100 000 bad items would otherwise answer a
+ * 1 MB request with tens of megabytes of field errors.
+ */
+export const MAX_FIELD_ERRORS = 50;
+
 function fieldErrors(error: ZodError): FieldErrors {
-  const out: FieldErrors = {};
+  // A Map, not a plain object: a field named `__proto__` or `constructor` must stay an entry
+  // (regression: `out['constructor']` read Object's constructor and the formatter threw).
+  const out = new Map<string, string[]>();
+  const add = (path: readonly PropertyKey[], message: string) => {
+    const key = path.length > 0 ? path.map(String).join('.') : WHOLE_INPUT;
+    const list = out.get(key);
+    if (list) {
+      if (list.length < 5) list.push(message);
+    } else if (out.size < MAX_FIELD_ERRORS) out.set(key, [message]);
+  };
   for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.join('.') : '(input)';
-    const list = out[key] ?? [];
-    list.push(issue.message);
-    out[key] = list;
+    // An unknown key is the field at fault: name it (regression: every one landed on '(input)').
+    if (issue.code === 'unrecognized_keys') {
+      for (const k of issue.keys) add([...issue.path, k], 'Kolom tidak dikenal');
+    } else add(issue.path, issue.message);
   }
-  return out;
+  return Object.fromEntries(out);
+}
+
+/**
+ * tRPC's own refusals (malformed JSON, wrong method, unknown procedure, oversized body, a batch
+ * that is not an object) come in English: every message reaching a user is Indonesian.
+ */
+function transportMessage(error: TRPCError, path: string | undefined): string | null {
+  const where = path ? ` '${path}'` : '';
+  if (error.cause instanceof SyntaxError || error.code === 'PARSE_ERROR')
+    return 'Masukan bukan JSON yang valid';
+  switch (error.code) {
+    case 'METHOD_NOT_SUPPORTED':
+      return `Metode HTTP tidak didukung untuk prosedur${where}: query memakai GET, mutation memakai POST`;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 'Jenis isi permintaan (Content-Type) harus application/json';
+    case 'PAYLOAD_TOO_LARGE':
+      return 'Permintaan terlalu besar (paling besar 1 MB)';
+    case 'NOT_FOUND':
+      return error.message.startsWith('No procedure found') ? `Prosedur${where} tidak ditemukan` : null;
+    case 'BAD_REQUEST': {
+      const m = error.message;
+      if (m.includes('needs to be an object when doing a batch call'))
+        return 'Masukan panggilan batch harus berupa objek {"0": …}';
+      if (m.startsWith('Batch call exceeds')) return 'Terlalu banyak panggilan dalam satu batch';
+      if (m.startsWith('Cannot mix procedure types'))
+        return 'Satu batch tidak boleh mencampur jenis prosedur (query, mutation, langganan)';
+      if (m.startsWith('Cannot batch subscription') || m.startsWith('Streaming requests must be batched'))
+        return 'Langganan tidak dapat digabung dalam batch';
+      if (m.startsWith('Batching is not enabled')) return 'Panggilan batch tidak didukung';
+      if (m.startsWith('Invalid URL')) return 'Alamat prosedur tidak valid';
+      if (m === 'Invalid input') return 'Masukan tidak valid';
+      return null;
+    }
+    case 'INTERNAL_SERVER_ERROR':
+      // A thrown Error's own text (a stack overflow, an SQL message) is for the log, not the user.
+      return error.cause ? 'Kesalahan server; coba lagi atau hubungi admin' : null;
+    default:
+      return null;
+  }
 }
 
 const t = initTRPC
@@ -87,14 +145,20 @@ const t = initTRPC
       ping: { enabled: true, intervalMs: 10_000 },
       client: { reconnectAfterInactivityMs: 25_000 },
     },
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, path }) {
       const zod = error.cause instanceof ZodError ? error.cause : null;
       if (zod) {
         const fields = fieldErrors(zod);
         const first = Object.entries(fields)[0];
         return {
           ...shape,
-          message: first ? `Masukan tidak valid: ${first[0]}: ${first[1][0]}` : 'Masukan tidak valid',
+          // "Masukan tidak valid: asOf: Tanggal tidak ada di kalender"; the input as a whole has no
+          // field to name ("Masukan tidak valid: Harus berupa objek").
+          message: !first
+            ? 'Masukan tidak valid'
+            : first[0] === WHOLE_INPUT
+              ? `Masukan tidak valid: ${first[1]?.[0]}`
+              : `Masukan tidak valid: ${first[0]}: ${first[1]?.[0]}`,
           data: { ...shape.data, fieldErrors: fields, conflict: null },
         };
       }
@@ -102,7 +166,11 @@ const t = initTRPC
         error.cause instanceof ConflictError
           ? { current: error.cause.current, version: error.cause.version }
           : null;
-      return { ...shape, data: { ...shape.data, fieldErrors: null as FieldErrors | null, conflict } };
+      return {
+        ...shape,
+        message: transportMessage(error, path) ?? shape.message,
+        data: { ...shape.data, fieldErrors: null as FieldErrors | null, conflict },
+      };
     },
   });
 

@@ -2,6 +2,8 @@
 // Messages are Indonesian because they reach users; each names the field it is about.
 import { z } from 'zod';
 import { isValidDate } from './time';
+// Indonesian defaults for every zod message a schema leaves unstated (client and server alike).
+import './zodMessages';
 
 export const yearSchema = z
   .number({ error: 'Tahun harus berupa angka' })
