@@ -135,7 +135,8 @@ export function barListOption(items: readonly BarItem[], opts: BarListOptions): 
         color: WALL.text,
         formatter: hasTag
           ? tagged
-          : (label: string, index: number) => (items[index]?.highlight ? `{hl|${label}}` : label),
+          : (label: string, index: number) =>
+              items[index]?.highlight ? `{hl|${plainText(label)}}` : plainText(label),
         rich: {
           hl: { fontWeight: 'bold', fontSize: 22, color: WALL.text },
           ...(hasTag

@@ -42,6 +42,10 @@ export function startSession(
   userId: number,
   nowMs: number,
 ): { csrfToken: string } {
+  // Never carry a session over a sign-in: whatever session the browser held ends here, and the
+  // new one gets a fresh random id (session fixation).
+  const previous = readCookie(req, SESSION_COOKIE);
+  if (previous) deleteSession(db, sha256(previous));
   const token = randomToken();
   const csrfToken = randomToken(24);
   insertSession(db, {

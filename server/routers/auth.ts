@@ -1,14 +1,14 @@
-// Signing in and out. Failed logins are throttled per account and per address; a success clears
-// the account's counter. Sessions live in an httpOnly SameSite=Strict cookie.
+// Signing in and out. Failed logins are throttled per account and per address, attempts still
+// being checked included (server/auth/throttle.ts); a success clears the account's counter.
+// Sessions live in an httpOnly SameSite=Strict cookie.
 import { changePasswordInput, loginInput } from '../../shared/schemas';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords';
 import { endSession, startSession } from '../auth/session';
+import { admitLogin, loginKeys } from '../auth/throttle';
 import type { Role } from '../db/queries/auth';
 import {
   clearLoginFailures,
   deleteUserSessions,
-  loginFailuresSince,
-  pruneLoginAttempts,
   recordLoginFailure,
   setPasswordHash,
   userByName,
@@ -16,34 +16,32 @@ import {
 import { appendAudit } from '../db/queries/freshness';
 import { procedure, publicProcedure, router, TRPCError } from '../trpc';
 
-const WINDOW_MS = 15 * 60 * 1000;
-const MAX_PER_ACCOUNT = 5;
-const MAX_PER_ADDRESS = 20;
-
 export const authRouter = router({
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const now = ctx.clock();
-    const ip = ctx.req?.ip ?? 'local';
-    const keys = [`user:${input.username.toLowerCase()}`, `ip:${ip}`];
-    pruneLoginAttempts(ctx.db, now - WINDOW_MS);
-    if (
-      loginFailuresSince(ctx.db, keys[0] as string, now - WINDOW_MS) >= MAX_PER_ACCOUNT ||
-      loginFailuresSince(ctx.db, keys[1] as string, now - WINDOW_MS) >= MAX_PER_ADDRESS
-    ) {
+    const keys = loginKeys(input.username, ctx.req?.ip ?? 'local');
+    const release = admitLogin(ctx.db, keys, now);
+    if (!release) {
       throw new TRPCError({
         code: 'TOO_MANY_REQUESTS',
         message: 'Terlalu banyak percobaan masuk; coba lagi dalam 15 menit',
       });
     }
-    const user = userByName(ctx.db, input.username);
-    const ok = await verifyPassword(user?.active === 1 ? user.passwordHash : null, input.password);
-    if (!ok || !user) {
-      recordLoginFailure(ctx.db, keys, now);
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Nama pengguna atau kata sandi salah' });
+    let user: ReturnType<typeof userByName>;
+    try {
+      user = userByName(ctx.db, input.username);
+      const ok = await verifyPassword(user?.active === 1 ? user.passwordHash : null, input.password);
+      if (!ok || !user) {
+        recordLoginFailure(ctx.db, [keys.account, keys.address], now);
+        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Nama pengguna atau kata sandi salah' });
+      }
+    } finally {
+      release();
     }
-    clearLoginFailures(ctx.db, keys[0] as string);
+    clearLoginFailures(ctx.db, keys.account);
     if (!ctx.req || !ctx.res)
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'Masuk hanya melalui HTTP' });
+    // A new session id at every sign-in; the session the browser held before ends (fixation).
     const { csrfToken } = startSession(ctx.db, ctx.req, ctx.res, user.id, now);
     return { user: publicUser(user), csrfToken };
   }),

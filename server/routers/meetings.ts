@@ -15,7 +15,7 @@ import {
 } from '../../shared/meetings';
 import { wibDate } from '../../shared/time';
 import { ConflictError } from '../auth/policy';
-import { displayById } from '../db/queries/displays';
+import { displayById, displayByToken } from '../db/queries/displays';
 import { appendAudit, appendChange, type ChangeRow } from '../db/queries/freshness';
 import {
   deleteItems,
@@ -380,6 +380,16 @@ export const meetingRouter = router({
     .input(meetingIdInput)
     .query(({ ctx, input }) => {
       const m = mustMeeting(ctx, input.id);
+      // A wall reads only the meetings held in its own room (the meeting names its walls): a
+      // display token elsewhere learns nothing of another meeting's agenda or notes.
+      if (ctx.principal?.kind === 'token') {
+        const display = displayByToken(ctx.db, ctx.principal.token.id);
+        if (!display || !meetingDisplayIds(ctx.db, m.id).includes(display.id))
+          throw new TRPCError({
+            code: 'FORBIDDEN',
+            message: 'Layar ini tidak termasuk ruang rapat tersebut',
+          });
+      }
       const frozen = frozenSnapshot(ctx.db, m.id);
       const items = meetingItems(ctx.db, m.id);
       return {

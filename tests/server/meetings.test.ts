@@ -175,6 +175,24 @@ describe('one meeting, start to close, and the next one', () => {
     await expect(wall.meeting.get({ id: first })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  test('a display token cannot read a meeting of another room, planned or running', async () => {
+    const other = await chair.meeting.create({
+      kind: 'hlm',
+      title: 'Rapat terbatas',
+      meetingDate: '2026-11-24',
+      chair: 'Bupati',
+      items: [{ kind: 'pillar', pillarCode: 'ENV' }],
+      displayIds: [],
+    });
+    await expect(wall.meeting.view({ id: other.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Layar ini tidak termasuk ruang rapat tersebut',
+    });
+    // The office still reads it; the wall of the room still reads its own.
+    await expect(chair.meeting.view({ id: other.id })).resolves.toMatchObject({ frozen: false });
+    await expect(wall.meeting.view({ id: first })).resolves.toMatchObject({ frozen: true });
+  });
+
   test('the chair moves with the current version; a stale one is a CONFLICT; a foreign item is refused', async () => {
     const m = await chair.meeting.get({ id: first });
     const opdItem = m.items[1];
