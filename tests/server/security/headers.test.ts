@@ -81,6 +81,10 @@ describe('security headers', () => {
     expect(directives.get('script-src')).toBe("'self'");
     expect(directives.get('frame-ancestors')).toBe("'self'");
     expect(directives.get('connect-src')).toBe("'self'");
+    // These three do not fall back to default-src: a <base> or a form could otherwise point away.
+    expect(directives.get('base-uri')).toBe("'self'");
+    expect(directives.get('form-action')).toBe("'self'");
+    expect(directives.get('object-src')).toBe("'none'");
     // No inline or evaluated script anywhere.
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
   });
