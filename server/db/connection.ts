@@ -21,3 +21,31 @@ export function openDb(file: string): Db {
   db.pragma('temp_store = MEMORY');
   return db;
 }
+
+/**
+ * A read-only connection to an existing file (backups being checked, tests' verifications): it can
+ * neither change the file nor create one where none exists.
+ */
+export function openReadOnly(file: string): Db {
+  return new Database(file, { readonly: true, fileMustExist: true });
+}
+
+/**
+ * Takes the database away from every other process: exclusive locking mode and an immediate
+ * exclusive lock (no busy wait), kept until the connection closes. Every open connection of a WAL
+ * database holds a lock on the file, so this fails with SQLITE_BUSY while a server (or a CLI
+ * command) has it open, even idle; the kernel drops a process's locks when it dies, so a server
+ * killed with SIGKILL leaves nothing stale behind, unlike a pid file. Used by `db:restore`.
+ */
+export function openExclusive(file: string): Db {
+  const db = new Database(file, { fileMustExist: true, timeout: 0 });
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('COMMIT');
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}

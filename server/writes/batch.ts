@@ -70,6 +70,11 @@ export function recordServiceBatch(
     let inserted = 0;
     let completed = 0;
     let unchanged = 0;
+    // The one new record of a form entry (a manual single-row batch).
+    let single: {
+      id: number;
+      rec: ServiceBatchRow & { onTime: boolean | null; durationMin: number | null };
+    } | null = null;
     const periods = new Map<number, string>(); // year → latest WIB month written
     const opds = new Set<number>();
     for (const r of rows) {
@@ -114,9 +119,10 @@ export function recordServiceBatch(
         source: actor.source,
         enteredAt: at,
       };
-      insertServiceRecordRow(db, rec);
+      const id = insertServiceRecordRow(db, rec);
       delta.addRecord(rec);
       inserted++;
+      if (rows.length === 1 && actor.source === 'manual') single = { id, rec };
       const when = r.completedMs ?? r.submittedMs;
       const year = wibParts(when).year;
       const month = wibMonth(when);
@@ -128,18 +134,44 @@ export function recordServiceBatch(
     if (inserted + completed === 0) return { inserted, completed, unchanged, change: null };
     for (const [year, month] of periods)
       touchFreshness(db, 'services', year, month, at, actor.source === 'demo', inserted);
-    appendAudit(db, {
-      at,
-      userId: actor.userId,
-      entity: 'service_record_batch',
-      entityId: actor.sourceRef ?? at,
-      opdId: opds.size === 1 ? ([...opds][0] ?? null) : null,
-      action: 'insert',
-      oldJson: null,
-      newJson: JSON.stringify({ inserted, completed, unchanged, rows: rows.length }),
-      reason: actor.reason ?? null,
-      source: actor.source,
-    });
+    // A form entry is audited as the record it created, with its values, so its trail is found per
+    // figure (audit.byFigure 'service_record' + id) like every other figure; an import or a feed
+    // batch gets one summary row naming its source. (Regression: a form entry left only a summary
+    // row, {inserted: 1}, naming no record and no value.)
+    if (single)
+      appendAudit(db, {
+        at,
+        userId: actor.userId,
+        entity: 'service_record',
+        entityId: String(single.id),
+        opdId: services.get(single.rec.serviceId)?.opdId ?? null,
+        action: 'insert',
+        oldJson: null,
+        newJson: JSON.stringify({
+          serviceId: single.rec.serviceId,
+          kecamatanId: single.rec.kecamatanId,
+          submittedMs: single.rec.submittedMs,
+          completedMs: single.rec.completedMs,
+          sourceId: single.rec.sourceId,
+          onTime: single.rec.onTime,
+          durationMin: single.rec.durationMin,
+        }),
+        reason: actor.reason ?? null,
+        source: actor.source,
+      });
+    else
+      appendAudit(db, {
+        at,
+        userId: actor.userId,
+        entity: 'service_record_batch',
+        entityId: actor.sourceRef ?? at,
+        opdId: opds.size === 1 ? ([...opds][0] ?? null) : null,
+        action: 'insert',
+        oldJson: null,
+        newJson: JSON.stringify({ inserted, completed, unchanged, rows: rows.length }),
+        reason: actor.reason ?? null,
+        source: actor.source,
+      });
     const year = [...periods.keys()].sort().at(-1) ?? wibParts(nowMs).year;
     const summary = `${inserted} layanan baru, ${completed} diselesaikan (${actor.sourceRef ?? actor.source})`;
     const id = appendChange(db, {
