@@ -2,6 +2,7 @@
 // the tRPC procedure on the server and each row of an imported spreadsheet. Messages are
 // Indonesian and name the field, because they are shown next to it.
 import { z } from 'zod';
+import { withoutBidiControls } from './format';
 import { periodSchema } from './schemas';
 
 const MAX_RP = 10_000_000_000_000; // Rp10 triliun: above any APBD line
@@ -22,6 +23,7 @@ const pct = (label: string) =>
 const text = (label: string, max: number) =>
   z
     .string({ error: `${label} harus berupa teks` })
+    .overwrite(withoutBidiControls)
     .trim()
     .max(max, `${label} paling panjang ${max} karakter`);
 

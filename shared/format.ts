@@ -337,3 +337,14 @@ export function formatFreshness(
   const when = sameDay ? '' : `${p.day} ${monthShort(p.month, locale)} ${p.year} `;
   return `${data} · ${w.updated} ${when}${hhmm(p, locale)} WIB`;
 }
+
+/**
+ * Unicode bidirectional embedding, override and isolate controls (U+202A–202E, U+2066–2069).
+ * Typed into a note without its closing partner, one reverses the text that follows it on the
+ * wall, in exports and in the briefing; nobody enters them on purpose, so free text drops them.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+export function withoutBidiControls(s: string): string {
+  return s.replace(BIDI_CONTROLS, '');
+}

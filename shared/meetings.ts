@@ -2,6 +2,7 @@
 // agenda, the chair's navigation, the secretary's notes and follow-ups, and the OPDs' reports on
 // their follow-ups. Messages are Indonesian and name the field.
 import { z } from 'zod';
+import { withoutBidiControls } from './format';
 import { dateSchema, opdCodeSchema, yearSchema } from './schemas';
 
 export const MEETING_KINDS = ['hlm', 'rakor_pok', 'dewan', 'lainnya'] as const;
@@ -25,6 +26,7 @@ const expectedVersion = z
 const text = (what: string, min: number, max: number) =>
   z
     .string({ error: `${what} wajib diisi` })
+    .overwrite(withoutBidiControls)
     .trim()
     .superRefine((v, ctx) => {
       if (v.length === 0) ctx.addIssue({ code: 'custom', message: `${what} wajib diisi` });
