@@ -20,7 +20,7 @@ export const authRouter = router({
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const now = ctx.clock();
     const keys = loginKeys(input.username, ctx.req?.ip ?? 'local');
-    const release = admitLogin(ctx.db, keys, now);
+    const release = await admitLogin(ctx.db, keys, now);
     if (!release) {
       throw new TRPCError({
         code: 'TOO_MANY_REQUESTS',

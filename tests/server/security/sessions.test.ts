@@ -302,4 +302,20 @@ describe('login throttling', () => {
       t.db.prepare('SELECT COUNT(*) FROM login_attempt WHERE key = ?').pluck().get(`ip:${ip}`),
     ).toBeLessThanOrEqual(20);
   });
+
+  test("forty colleagues signing in at once from the office's one address all get in", async () => {
+    const ip = freshIp();
+    const names = Array.from({ length: 40 }, (_, i) => `sesi-kantor-${i}`);
+    for (const n of names) createUser(t, n, 'opd', 'DINKES');
+    const results = await Promise.all(names.map((n) => login(n, PASSWORD, { 'x-forwarded-for': ip })));
+    expect(results.map((r) => r.status)).toEqual(names.map(() => 200));
+    // …while the address's failure budget still holds for guesses made afterwards.
+    const guesses = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        login(`sesi-kantor-${i}`, 'salah-sekali-123', { 'x-forwarded-for': ip }),
+      ),
+    );
+    expect(guesses.filter((r) => r.status === 401).length).toBeLessThanOrEqual(20);
+    expect(guesses.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(5);
+  });
 });
