@@ -6,7 +6,7 @@
 // Under a write-heavy morning — 40 OPD operators saving at once — the data version moves every
 // few tens of milliseconds, and recomputing every read model after every change saturates the one
 // thread that serves the walls (tests/bench/mixed.ts found it). So a slot is recomputed at most once
-// per `minIntervalMs`: a request that finds the slot stale and a computation finished less than
+// per `minIntervalMs` (200 ms, under the walls' own 300 ms coalescing of change bursts): a request that finds the slot stale and a computation finished less than
 // that ago waits for the next computation, scheduled for the end of the interval and shared by
 // everyone who asks meanwhile. Read-your-writes holds (the shared computation starts after the
 // request arrived, so it sees every commit before it); the price is at most `minIntervalMs` of
@@ -20,7 +20,7 @@ interface Entry<V> {
   computedAt: number;
 }
 
-export const MIN_RECOMPUTE_INTERVAL_MS = 100;
+export const MIN_RECOMPUTE_INTERVAL_MS = 200;
 
 export class ChangeKeyedMemo<V> {
   private readonly entries = new Map<string, Entry<V>>();
@@ -42,7 +42,7 @@ export class ChangeKeyedMemo<V> {
     if (hit && hit.version === current) return Promise.resolve(hit.value);
     const scheduled = this.pending.get(slot);
     if (scheduled) return scheduled;
-    const wait = hit ? hit.computedAt + this.minIntervalMs - this.monotonic() : 0;
+    const wait = hit ? this.nextTick(hit.computedAt) - this.monotonic() : 0;
     if (wait <= 0) {
       try {
         return Promise.resolve(this.run(slot, version, compute));
@@ -62,6 +62,16 @@ export class ChangeKeyedMemo<V> {
     });
     this.pending.set(slot, next);
     return next;
+  }
+
+  /**
+   * When a slot computed at `at` may compute again: the first multiple of the interval at least one
+   * interval later. Every model's waiting computation fires on the same tick, so they read the
+   * same data version and share the summary's inputs (ReadMemos.sync) instead of each reading it.
+   */
+  private nextTick(at: number): number {
+    if (this.minIntervalMs <= 0) return at;
+    return Math.ceil((at + this.minIntervalMs) / this.minIntervalMs) * this.minIntervalMs;
   }
 
   private run(slot: string, version: () => string, compute: () => V): V {
@@ -87,6 +97,7 @@ export class ChangeKeyedMemo<V> {
 /** One memo per read model (the ticker, a pillar, a family's screen), all versioned the same way. */
 export class ReadMemos {
   private readonly memos = new Map<string, ChangeKeyedMemo<unknown>>();
+  private readonly shared = new Map<string, { version: string; value: unknown }>();
 
   constructor(private readonly minIntervalMs = MIN_RECOMPUTE_INTERVAL_MS) {}
 
@@ -99,8 +110,27 @@ export class ReadMemos {
     return memo.get(slot, version, compute) as Promise<V>;
   }
 
+  /**
+   * A value shared by several read models within one data version (the executive summary's
+   * inputs): computed at most once per version and slot, never waited for.
+   */
+  sync<V>(model: string, slot: string, version: string, compute: () => V): V {
+    const key = `${model}\u0000${slot}`;
+    const hit = this.shared.get(key);
+    if (hit && hit.version === version) return hit.value as V;
+    const value = compute();
+    this.shared.delete(key);
+    if (this.shared.size >= 64) {
+      const oldest = this.shared.keys().next().value;
+      if (oldest !== undefined) this.shared.delete(oldest);
+    }
+    this.shared.set(key, { version, value });
+    return value;
+  }
+
   clear(): void {
     for (const m of this.memos.values()) m.clear();
+    this.shared.clear();
   }
 }
 

@@ -1,22 +1,20 @@
 import { asOfInput } from '../../shared/schemas';
 import { openFollowUps } from '../db/queries/meetings';
-import { overviewInput } from '../db/queries/overview';
 import { programmeKpi } from '../kpi/masterplan';
-import { buildOverview } from '../kpi/overview';
 import { serviceKpi } from '../kpi/services';
 import { buildTicker } from '../kpi/ticker';
 import type { OverdueReports } from '../kpi/types';
 import { followUpView } from '../meetings';
 import { dataVersion, memoised } from '../memo';
 import { publicProcedure, router } from '../trpc';
-import { resolveAsOf } from './resolve';
+import { resolveAsOf, summaryInput, summaryOf } from './resolve';
 
 export const dashboardRouter = router({
   /** The whole executive summary for a year and an as-of date (both default to now, WIB). */
   overview: publicProcedure.input(asOfInput).query(({ ctx, input }) => {
     const now = ctx.clock();
     const { year, asOf } = resolveAsOf(input, now);
-    const compute = () => buildOverview(overviewInput(ctx.db, year, asOf, new Date(now).toISOString()));
+    const compute = () => summaryOf(ctx, year, asOf);
     if (!ctx.overviewMemo) return compute();
     return ctx.overviewMemo.get(`${year}|${asOf}`, () => dataVersion(ctx.db, ctx.clock()), compute);
   }),
@@ -29,8 +27,8 @@ export const dashboardRouter = router({
     const now = ctx.clock();
     const { year, asOf } = resolveAsOf(input, now);
     const compute = () => {
-      const data = overviewInput(ctx.db, year, asOf, new Date(now).toISOString());
-      const overview = buildOverview(data);
+      const data = summaryInput(ctx, year, asOf);
+      const overview = summaryOf(ctx, year, asOf);
       const { services, pillars, freshness } = data;
       return {
         year,

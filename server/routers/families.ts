@@ -9,14 +9,12 @@ import {
 import { monthKey, parseDate } from '../../shared/time';
 import { budgetSlices, stageOn } from '../db/queries/budget';
 import { complaintAgg } from '../db/queries/complaints';
-import { overviewInput } from '../db/queries/overview';
 import { pillarData } from '../db/queries/pillar';
 import { serviceKecamatanRows } from '../db/queries/services';
 import { indicatorScores } from '../db/queries/spbe';
 import { budgetKpi, budgetSCurve, byWorstBudgetDeviation } from '../kpi/budget';
 import { ikmKpi } from '../kpi/ikm';
 import { programmeKpi } from '../kpi/masterplan';
-import { buildOverview } from '../kpi/overview';
 import { buildPillarView, narrowToOpd, overdueWithin } from '../kpi/pillar';
 import { pctOf } from '../kpi/precision';
 import { complaintKpi, serviceKpi } from '../kpi/services';
@@ -25,19 +23,19 @@ import type { DeviationThresholds } from '../kpi/types';
 import { memoised } from '../memo';
 import { setting } from '../settings';
 import { type AppContext, publicProcedure, router, TRPCError } from '../trpc';
-import { resolveAsOf } from './resolve';
+import { resolveAsOf, summaryInput, summaryOf } from './resolve';
 
 export const masterplanRouter = router({
   /** Every active programme with its progress against plan, and the pillar KPIs. */
   programmes: publicProcedure.input(asOfInput).query(({ ctx, input }) => {
     const { year, asOf } = resolveAsOf(input, ctx.clock());
     return memoised(ctx, 'programmes', `${year}|${asOf}`, () => {
-      const data = overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString());
+      const data = summaryInput(ctx, year, asOf);
       const t = data.pillars.thresholds;
       return {
         year,
         asOf,
-        pillars: buildOverview(data).pillars,
+        pillars: summaryOf(ctx, year, asOf).pillars,
         programmes: data.pillars.programmes.map((p) => programmeKpi(p, t)),
       };
     });
@@ -108,7 +106,7 @@ export const budgetRouter = router({
     const { year, asOf } = resolveAsOf(input, ctx.clock());
     return memoised(ctx, 'absorption', `${year}|${asOf}|${input?.opdCode?.toUpperCase() ?? ''}`, () => {
       const opdCode = input?.opdCode?.toUpperCase();
-      const overview = buildOverview(overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString()));
+      const overview = summaryOf(ctx, year, asOf);
       const stage = stageOn(ctx.db, year, asOf);
       const t = setting(ctx.db, 'budget.thresholds', year);
       const slices = budgetSlices(ctx.db, year, stage);
@@ -142,7 +140,7 @@ export const spbeRouter = router({
   results: publicProcedure.input(spbeResultsInput).query(({ ctx, input }) => {
     const { year, asOf } = resolveAsOf(input, ctx.clock());
     return memoised(ctx, 'spbe', `${year}|${asOf}|${input?.weakest ?? ''}`, () => {
-      const data = overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString());
+      const data = summaryInput(ctx, year, asOf);
       const results = data.spbe.assessments.map((a) => {
         const fw = data.spbe.frameworks.find((f) => f.code === a.frameworkCode);
         if (!fw) throw new Error(`framework ${a.frameworkCode} missing`);
@@ -176,7 +174,7 @@ export const servicesRouter = router({
   summary: publicProcedure.input(asOfInput).query(({ ctx, input }) => {
     const { year, asOf } = resolveAsOf(input, ctx.clock());
     return memoised(ctx, 'services', `${year}|${asOf}`, () => {
-      const data = overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString());
+      const data = summaryInput(ctx, year, asOf);
       const d = parseDate(asOf);
       const until = d.year > year ? `${year}-12` : monthKey(d.year, d.month);
       const services = data.services.rows.map((r) =>

@@ -28,7 +28,7 @@ function recorder() {
   };
 }
 
-async function read({ paths, concurrency, durationMs }) {
+async function read({ paths, concurrency, durationMs, thinkMs = 0 }) {
   const rec = recorder();
   const end = now() + durationMs;
   let bytes = 0;
@@ -46,6 +46,7 @@ async function read({ paths, concurrency, durationMs }) {
       } catch (err) {
         rec.error(name, now() - t0, 0, err?.cause?.code ?? err?.message ?? err);
       }
+      if (thinkMs > 0) await sleep(thinkMs * (0.5 + Math.random()));
     }
   };
   const started = now();

@@ -31,6 +31,8 @@ const READERS = Number(arg('readers', '200'));
 const WRITERS = Number(arg('writers', '40'));
 const SSE = Number(arg('sse', '100'));
 const WRITE_INTERVAL = Number(arg('write-interval', '1000'));
+/** Mean pause of a reader between two requests (0: closed loop, as fast as answers come). */
+const THINK = Number(arg('think', '0'));
 const NOW = Date.parse('2026-11-23T03:00:00.000Z');
 const OUT = path.join(ROOT, 'bench-results');
 
@@ -183,7 +185,7 @@ async function phase<T>(run: () => Promise<T>): Promise<Phase & { result: T }> {
 }
 
 console.log(
-  `${SIZE}: ${READERS} readers, ${WRITERS} writers (one save every ${WRITE_INTERVAL} ms each), ${SSE} SSE clients`,
+  `${SIZE}: ${READERS} readers (pause ${THINK} ms), ${WRITERS} writers (one save every ${WRITE_INTERVAL} ms each), ${SSE} SSE clients`,
 );
 console.log(`baseline: ${READERS} readers on a static file of the overview's bytes, ${BASELINE_SECONDS} s…`);
 const baseline = await phase(() =>
@@ -192,13 +194,14 @@ const baseline = await phase(() =>
     paths: [{ name: 'static overview.json', url: `${base}/bench-static/overview.json` }],
     concurrency: READERS,
     durationMs: BASELINE_SECONDS * 1000,
+    thinkMs: THINK,
   }),
 );
 console.log(`mixed load, ${SECONDS} s…`);
 const firstChange = published.length;
 const mixed = await phase(() =>
   Promise.all([
-    job({ kind: 'read', paths: readPaths, concurrency: READERS, durationMs: SECONDS * 1000 }),
+    job({ kind: 'read', paths: readPaths, concurrency: READERS, durationMs: SECONDS * 1000, thinkMs: THINK }),
     job({ kind: 'write', base, writers, durationMs: SECONDS * 1000, intervalMs: WRITE_INTERVAL }),
   ]),
 );
