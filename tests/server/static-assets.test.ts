@@ -79,4 +79,11 @@ describe('static client', () => {
     expect(res.body.toString()).not.toContain('"name": "adiguna"');
     expect([400, 404]).toContain(res.status);
   });
+
+  test('robots.txt keeps search engines out of the operations room (not the HTML shell)', async () => {
+    const res = await get('/robots.txt');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.body.toString()).toBe('User-agent: *\nDisallow: /\n');
+  });
 });
