@@ -143,9 +143,11 @@ export function NumberField({ preview, integer, ...p }: NumberFieldProps) {
         aria-describedby={describedBy(p.id, p.hint, p.error, shown ? previewId : undefined)}
         data-testid={p.testId}
       />
-      {shown ? (
-        <div className="field-preview" id={previewId}>
-          {shown}
+      {preview ? (
+        // The line keeps its place when the value is tidy and the field is left: if it vanished on
+        // blur, the Save button below would jump up from under the pointer and the click be lost.
+        <div className="field-preview" id={previewId} aria-hidden={shown ? undefined : true}>
+          {shown ?? '\u00a0'}
         </div>
       ) : null}
       <FieldMessages id={p.id} hint={p.hint} error={p.error} />
