@@ -22,6 +22,7 @@ import { initialLocale, LocaleContext, storeLocale, useLocale } from './hooks/us
 import { WallLiveProvider } from './live/WallLive';
 import { currentLocation, type Navigation, NavigationContext } from './navigation';
 import { briefingMeetingId } from './pages/briefing/path';
+import { chunk, Loaded } from './pages/wall/loadable';
 import { RingkasanPage } from './pages/wall/Ringkasan';
 import type { OverviewInput } from './trpc';
 
@@ -35,23 +36,44 @@ function Ringkasan({ search }: RouteProps) {
 }
 
 // Deeper wall screens, each in its own chunk so Ringkasan's first load does not pay for them.
-const AnggaranPage = lazy(() => import('./pages/wall/Anggaran'));
-const LayananPage = lazy(() => import('./pages/wall/Layanan'));
-const SpbePage = lazy(() => import('./pages/wall/Spbe'));
-const KepatuhanWallPage = lazy(() => import('./pages/wall/Kepatuhan'));
-const PilarWallPage = lazy(() => import('./pages/wall/Pilar'));
-const TindakLanjutWallPage = lazy(() => import('./pages/wall/TindakLanjut'));
-const PlayerPage = lazy(() => import('./pages/wall/player/Player'));
+// client/main.tsx starts the chunk of the screen in the URL before the first render
+// (preloadWallRoute); a loaded chunk renders at once, without a Suspense round (see loadable.tsx).
+const anggaranRoute = chunk(() => import('./pages/wall/Anggaran'));
+const layananRoute = chunk(() => import('./pages/wall/Layanan'));
+const spbeRoute = chunk(() => import('./pages/wall/Spbe'));
+const kepatuhanRoute = chunk(() => import('./pages/wall/Kepatuhan'));
+const pilarRoute = chunk(() => import('./pages/wall/Pilar'));
+const tindakLanjutRoute = chunk(() => import('./pages/wall/TindakLanjut'));
+const playerRoute = chunk(() => import('./pages/wall/player/Player'));
+
+const WALL_CHUNKS: Record<string, () => Promise<unknown>> = {
+  '/wall/anggaran': anggaranRoute.preload,
+  '/wall/layanan': layananRoute.preload,
+  '/wall/spbe': spbeRoute.preload,
+  '/wall/kepatuhan': kepatuhanRoute.preload,
+  '/wall/tindaklanjut': tindakLanjutRoute.preload,
+  '/layar': playerRoute.preload,
+};
 
 /** /wall/pilar/<CODE>: one masterplan pillar; the code is the last path segment. */
 export const PILAR_PREFIX = '/wall/pilar/';
 
+/** Starts loading the code-split chunk of the wall screen at `path` (normalised), if it has one. */
+export function preloadWallRoute(path: string): void {
+  const preload = WALL_CHUNKS[path] ?? (path.startsWith(PILAR_PREFIX) ? pilarRoute.preload : undefined);
+  // A failure is not handled here: the screen retries when it renders.
+  preload?.().catch(() => {});
+}
+
+/** What a wall screen shows while its chunk loads (also any suspension inside it, e.g. the player's). */
+const WALL_FALLBACK = <main className="wall-page" />;
+
 function WallSuspense({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<main className="wall-page" />}>{children}</Suspense>;
+  return <Suspense fallback={WALL_FALLBACK}>{children}</Suspense>;
 }
 
 /** ?opd=DINKES narrows a screen to one OPD; ?group=adminduk narrows Layanan to one service group. */
-function filterParam(search: URLSearchParams, name: 'opd' | 'group'): string | undefined {
+export function filterParam(search: URLSearchParams, name: 'opd' | 'group'): string | undefined {
   const value = search.get(name)?.trim();
   if (!value || value.length > 40) return undefined;
   return name === 'opd' ? value.toUpperCase() : value;
@@ -61,7 +83,11 @@ function Anggaran({ search }: RouteProps) {
   const input = useMemo(() => overviewInput(search), [search]);
   return (
     <WallSuspense>
-      <AnggaranPage input={input} opdCode={filterParam(search, 'opd')} />
+      <Loaded
+        chunk={anggaranRoute}
+        props={{ input, opdCode: filterParam(search, 'opd') }}
+        fallback={WALL_FALLBACK}
+      />
     </WallSuspense>
   );
 }
@@ -70,7 +96,11 @@ function Layanan({ search }: RouteProps) {
   const input = useMemo(() => overviewInput(search), [search]);
   return (
     <WallSuspense>
-      <LayananPage input={input} serviceGroup={filterParam(search, 'group')} />
+      <Loaded
+        chunk={layananRoute}
+        props={{ input, serviceGroup: filterParam(search, 'group') }}
+        fallback={WALL_FALLBACK}
+      />
     </WallSuspense>
   );
 }
@@ -79,7 +109,7 @@ function Spbe({ search }: RouteProps) {
   const input = useMemo(() => overviewInput(search), [search]);
   return (
     <WallSuspense>
-      <SpbePage input={input} />
+      <Loaded chunk={spbeRoute} props={{ input }} fallback={WALL_FALLBACK} />
     </WallSuspense>
   );
 }
@@ -88,7 +118,11 @@ function KepatuhanWall({ search }: RouteProps) {
   const input = useMemo(() => overviewInput(search), [search]);
   return (
     <WallSuspense>
-      <KepatuhanWallPage input={input} opdCode={filterParam(search, 'opd')} />
+      <Loaded
+        chunk={kepatuhanRoute}
+        props={{ input, opdCode: filterParam(search, 'opd') }}
+        fallback={WALL_FALLBACK}
+      />
     </WallSuspense>
   );
 }
@@ -97,7 +131,11 @@ function PilarWall({ search, code }: RouteProps & { code: string }) {
   const input = useMemo(() => overviewInput(search), [search]);
   return (
     <WallSuspense>
-      <PilarWallPage input={input} code={code} opdCode={filterParam(search, 'opd')} />
+      <Loaded
+        chunk={pilarRoute}
+        props={{ input, code, opdCode: filterParam(search, 'opd') }}
+        fallback={WALL_FALLBACK}
+      />
     </WallSuspense>
   );
 }
@@ -106,7 +144,7 @@ function PilarWall({ search, code }: RouteProps & { code: string }) {
 function TindakLanjutWall() {
   return (
     <WallSuspense>
-      <TindakLanjutWallPage />
+      <Loaded chunk={tindakLanjutRoute} props={{}} fallback={WALL_FALLBACK} />
     </WallSuspense>
   );
 }
@@ -116,7 +154,7 @@ function Layar({ search }: RouteProps) {
   const input = useMemo(() => overviewInput(search), [search]);
   return (
     <WallSuspense>
-      <PlayerPage input={input} />
+      <Loaded chunk={playerRoute} props={{ input }} fallback={WALL_FALLBACK} />
     </WallSuspense>
   );
 }

@@ -39,8 +39,12 @@ function EChartImpl({ option, testId, notMerge = true, className, style, label }
     // Registered before any setOption so the first paint is never missed.
     const onFinished = () => el.setAttribute('data-painted', 'true');
     chart.on('finished', onFinished);
+    // The observer also reports the size it starts with: that is the size init just measured, and
+    // resize() would lay out and draw the whole chart a second time for nothing.
     const observer = new ResizeObserver(() => {
-      if (!chart.isDisposed()) chart.resize();
+      if (chart.isDisposed()) return;
+      if (el.clientWidth === chart.getWidth() && el.clientHeight === chart.getHeight()) return;
+      chart.resize();
     });
     observer.observe(el);
     return () => {

@@ -2,7 +2,7 @@
 // wall theme with type large enough to read from 4 m. Add a chart or component here before use.
 
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
+import { GridSimpleComponent, LegendPlainComponent, MarkLineComponent } from 'echarts/components';
 import { registerTheme, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { FONT_FAMILY, SERIES, WALL } from './palette';
@@ -10,7 +10,9 @@ import { FONT_FAMILY, SERIES, WALL } from './palette';
 export const WALL_THEME = 'adiguna-wall';
 export const CHART_FONT_SIZE = 20;
 
-use([LineChart, BarChart, GridComponent, LegendComponent, MarkLineComponent, CanvasRenderer]);
+// The "simple" grid (no axis pointer: the walls have no tooltip or pointer) and the plain legend
+// (never the scrolling one): less to load, and no axis-pointer pass on every update.
+use([LineChart, BarChart, GridSimpleComponent, LegendPlainComponent, MarkLineComponent, CanvasRenderer]);
 
 const axis = {
   axisLine: { show: true, lineStyle: { color: WALL.axis, width: 2 } },

@@ -4,7 +4,6 @@
 
 import { formatDate, formatNumber, formatPeriod } from '../../../shared/format';
 import { type Locale, t } from '../../../shared/i18n';
-import { monthKey, parseDate } from '../../../shared/time';
 import { type StatusColour, StatusIcon } from '../../components/StatusIcon';
 import { Tile, type TileFreshness } from '../../components/Tile';
 import { useBudgetAbsorption } from '../../hooks/useBudgetAbsorption';
@@ -12,6 +11,7 @@ import { useCompliance } from '../../hooks/useCompliance';
 import { useLocale } from '../../hooks/useLocale';
 import { useNow } from '../../hooks/useNow';
 import type { OverviewInput, RouterOutputs } from '../../trpc';
+import { previousMonth } from './period';
 import { WallScreen } from './screen/WallScreen';
 
 type Compliance = RouterOutputs['compliance']['byPeriod'];
@@ -24,11 +24,7 @@ export const STATES: readonly { state: State; colour: StatusColour }[] = [
   { state: 'belum', colour: 'abu' },
 ];
 
-/** The month before the as-of date's month, 'YYYY-MM'. */
-export function previousMonth(asOf: string): string {
-  const { year, month } = parseDate(asOf);
-  return month === 1 ? monthKey(year - 1, 12) : monthKey(year, month - 1);
-}
+export { previousMonth };
 
 function StateTile({
   state,
