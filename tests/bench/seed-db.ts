@@ -7,6 +7,7 @@ import path from 'node:path';
 import { prepareDatabase } from '../../server/boot';
 import { ROOT } from '../../server/build';
 import { openDb } from '../../server/db/connection';
+import { migrate } from '../../server/db/migrate';
 import type { SeedSize } from '../../server/seed/demo';
 
 export const BENCH_DIR = path.join(ROOT, 'bench-results');
@@ -26,7 +27,14 @@ export function ensureBenchDbTimed(
   if (!isSeedSize(size)) throw new Error(`unknown size '${size}' (${SEED_SIZES.join(', ')})`);
   fs.mkdirSync(BENCH_DIR, { recursive: true });
   const file = path.join(BENCH_DIR, `${size}.db`);
-  if (fs.existsSync(file)) return { file, seconds: null };
+  if (fs.existsSync(file)) {
+    // A database seeded by an older checkout gets this code's migrations (indexes, rollup columns).
+    const db = openDb(file);
+    const applied = migrate(db);
+    db.close();
+    if (applied.length > 0) log(`  [${size}] migrations applied: ${applied.join(', ')}`);
+    return { file, seconds: null };
+  }
   log(`seeding ${size} into ${path.relative(ROOT, file)}…`);
   const tmp = `${file}.seeding`;
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(tmp + suffix, { force: true });
