@@ -30,13 +30,16 @@ export const liveRouter = router({
       const onAbort = () => wake?.();
       signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        let last = input?.lastEventId ? Number(input.lastEventId) : lastChangeId(ctx.db);
-        const missed = changesAfter(ctx.db, last, REPLAY_LIMIT + 1);
-        if (missed.length > REPLAY_LIMIT) {
+        const newest = lastChangeId(ctx.db);
+        let last = input?.lastEventId ? Number(input.lastEventId) : newest;
+        // An id beyond the newest means the log started afresh (a reset database): resuming
+        // after it would drop every change until the new ids caught up with the old one.
+        const restarted = last > newest;
+        const missed = restarted ? [] : changesAfter(ctx.db, last, REPLAY_LIMIT + 1);
+        if (restarted || missed.length > REPLAY_LIMIT) {
           // Away too long to replay change by change (a display offline for an hour while OPDs
           // imported): one 'resync' tells the screen to refetch everything, and it goes on from
           // the newest change.
-          const newest = lastChangeId(ctx.db);
           last = newest;
           yield tracked(String(newest), {
             id: newest,

@@ -11,19 +11,29 @@ import { lazy, type ReactNode, Suspense, useEffect, useMemo, useReducer, useRef,
 import { type Locale, t } from '../../../../shared/i18n';
 import type { PlaylistItem } from '../../../../shared/schemas';
 import { type PlayerStatus, PlayerStatusContext } from '../../../components/playerStatus';
+import { WallFrame } from '../../../components/WallFrame';
 import { useLocale } from '../../../hooks/useLocale';
 import { type OverviewInput, type RouterOutputs, setDisplayToken, useTRPC } from '../../../trpc';
 import { RingkasanPage } from '../Ringkasan';
 import { advance, countdownSeconds, type Position, wrapIndex } from './rotation';
+import { SlideBoundary, screenChunk } from './screens';
 import { takeDisplayToken } from './token';
 import './player.css';
 
-const AnggaranPage = lazy(() => import('../Anggaran'));
-const LayananPage = lazy(() => import('../Layanan'));
-const SpbePage = lazy(() => import('../Spbe'));
-const KepatuhanPage = lazy(() => import('../Kepatuhan'));
-const PilarPage = lazy(() => import('../Pilar'));
-const TindakLanjutPage = lazy(() => import('../TindakLanjut'));
+const CHUNKS = {
+  anggaran: screenChunk(() => import('../Anggaran')),
+  layanan: screenChunk(() => import('../Layanan')),
+  spbe: screenChunk(() => import('../Spbe')),
+  kepatuhan: screenChunk(() => import('../Kepatuhan')),
+  pilar: screenChunk(() => import('../Pilar')),
+  tindaklanjut: screenChunk(() => import('../TindakLanjut')),
+} satisfies Partial<Record<PlaylistItem['screen'], { preload: () => void }>>;
+const AnggaranPage = CHUNKS.anggaran.Screen;
+const LayananPage = CHUNKS.layanan.Screen;
+const SpbePage = CHUNKS.spbe.Screen;
+const KepatuhanPage = CHUNKS.kepatuhan.Screen;
+const PilarPage = CHUNKS.pilar.Screen;
+const TindakLanjutPage = CHUNKS.tindaklanjut.Screen;
 // Fetched as soon as the player runs (a few kB), so the wall follows the chair within a second
 // of a meeting's start instead of first downloading the room view.
 const meetingModule = () => import('../../meeting/room/WallMeeting');
@@ -35,6 +45,8 @@ type DisplayMeeting = NonNullable<RouterOutputs['display']['config']['meeting']>
 export const CONFIG_REFRESH_MS = 60_000;
 /** One interval drives the rotation and the countdown. */
 export const TICK_MS = 250;
+/** The playlist's other screens are fetched this long after the player starts (first paint first). */
+export const PRELOAD_AFTER_MS = 3_000;
 /** Answers that mean the token is revoked or was never a display's. */
 const GONE = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND']);
 
@@ -84,9 +96,15 @@ function ConfiguredPlayer({ input }: { input?: OverviewInput }) {
   const { locale } = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  // A screen's figures stay in the cache while other screens are on (react-query would drop them
+  // five minutes after the screen went off): a long playlist then comes round to its last data at
+  // once, and during an outage every screen still has its last figures to show. The playlist
+  // bounds what is kept.
+  useState(() => keepScreensCached(queryClient));
   useEffect(() => {
     void meetingModule();
-  }, []);
+    return () => keepScreensCached(queryClient, false);
+  }, [queryClient]);
   const config = useQuery(
     trpc.display.config.queryOptions(undefined, {
       refetchInterval: CONFIG_REFRESH_MS,
@@ -117,6 +135,14 @@ function ConfiguredPlayer({ input }: { input?: OverviewInput }) {
       />
     );
   return <Rotation playlist={config.data.playlist} input={input} meeting={config.data.meeting ?? null} />;
+}
+
+function keepScreensCached(queryClient: ReturnType<typeof useQueryClient>, on = true): void {
+  const defaults = queryClient.getDefaultOptions();
+  const queries = { ...defaults.queries };
+  if (on) queries.gcTime = Number.POSITIVE_INFINITY;
+  else delete queries.gcTime;
+  queryClient.setDefaultOptions({ ...defaults, queries });
 }
 
 interface RotationState extends Position {
@@ -208,6 +234,16 @@ function Rotation({
     return () => window.clearInterval(id);
   }, []);
 
+  // Every chunk the playlist needs, fetched once the first screen is up: a server that goes away
+  // later must not leave a screen the rotation had not reached yet with nothing to show.
+  const screens = [...new Set(playlist.map((i) => i.screen))].join(',');
+  useEffect(() => {
+    const id = window.setTimeout(() => {
+      for (const screen of screens.split(',')) CHUNKS[screen as keyof typeof CHUNKS]?.preload();
+    }, PRELOAD_AFTER_MS);
+    return () => window.clearTimeout(id);
+  }, [screens]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // The chair drives the wall during a meeting; the keys wait until it closes.
@@ -257,13 +293,30 @@ function Rotation({
       ) : (
         <PlayerStatusContext.Provider value={status}>
           <div className="player-slide" key={`${index}:${item.screen}:${item.pillar ?? ''}`}>
-            <Suspense fallback={<main className="wall-page" />}>
-              <ScreenFor item={item} input={input} />
-            </Suspense>
+            <SlideBoundary fallback={<UnavailableSlide item={item} locale={locale} />}>
+              <Suspense fallback={<main className="wall-page" />}>
+                <ScreenFor item={item} input={input} />
+              </Suspense>
+            </SlideBoundary>
           </div>
         </PlayerStatusContext.Provider>
       )}
     </div>
+  );
+}
+
+/** A slide whose screen could not load (its chunk unreachable): the frame and "no data, retrying". */
+function UnavailableSlide({ item, locale }: { item: PlaylistItem; locale: Locale }) {
+  return (
+    <WallFrame
+      name={item.screen}
+      title={screenName(item, locale)}
+      meta={null}
+      queryFailingSince={Date.now()}
+      skeleton={null}
+    >
+      {null}
+    </WallFrame>
   );
 }
 
