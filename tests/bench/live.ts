@@ -62,3 +62,11 @@ console.log(
 await worker.terminate();
 await server.close();
 t.close();
+// DESIGN.md: a committed change reaches 100 wall screens with p99 under 250 ms; every one arrives.
+const p99 = q(delays, 0.99);
+if (delays.length !== CLIENTS * CHANGES || !(p99 < 250)) {
+  console.log(
+    `bar missed: ${delays.length} of ${CLIENTS * CHANGES} delivered, p99 ${p99.toFixed(1)} ms (bar 250 ms)`,
+  );
+  process.exitCode = 1;
+}
