@@ -212,7 +212,6 @@ interface Child {
   title: string;
   script: string;
   args: string[];
-  json: string | null;
 }
 
 function runChild(c: Child): Promise<{ code: number | null; seconds: number; tail: string }> {
@@ -279,49 +278,42 @@ async function main() {
       title: `Mixed load at ${stress}: 200 readers, 40 writers, 100 SSE wall clients`,
       script: 'mixed.ts',
       args: [`--size=${stress}`, `--seconds=${quick ? 20 : 60}`],
-      json: `mixed-${stress}.json`,
     },
     {
       key: 'live',
       title: 'A committed change to 100 SSE wall clients, alone',
       script: 'live.ts',
       args: [],
-      json: null,
     },
     {
       key: 'import',
       title: 'Import of 100 000 service records (CSV, XLSX, production worker path)',
       script: 'import.ts',
       args: ['--worker'],
-      json: null,
     },
     {
       key: 'cold',
       title: `Wall cold load to all charts painted, ${stress} data`,
       script: 'wall-cold-load.ts',
       args: [`--size=${stress}`, `--runs=${quick ? 3 : 9}`],
-      json: 'wall-cold-load.json',
     },
     {
       key: 'crash',
       title: 'SIGKILL during 40 HTTP writers, repeated',
       script: 'crash.ts',
       args: [`--iterations=${quick ? 5 : 50}`],
-      json: 'crash.json',
     },
     {
       key: 'backup',
       title: 'Online backup while 40 writers write, and restore',
       script: 'backup.ts',
       args: [],
-      json: 'backup.json',
     },
     {
       key: 'lighthouse',
       title: 'Lighthouse: the wall and the entry page',
       script: 'lighthouse.ts',
       args: [],
-      json: 'lighthouse.json',
     },
   ];
   const ran: { key: string; title: string; exit: number | null; seconds: number }[] = [];
