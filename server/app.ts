@@ -8,6 +8,7 @@ import { resolvePrincipal } from './auth/principal';
 import { CSRF_HEADER } from './auth/session';
 import type { Db } from './db/connection';
 import { briefingRouter } from './http/briefing';
+import { LiveFanout, liveStream } from './http/liveStream';
 import { transferRouter } from './http/transfer';
 import type { Overview } from './kpi/types';
 import { ChangeBus } from './live';
@@ -160,6 +161,13 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
     }
   });
 
+  // The wall screens' live connection: tRPC's SSE format, each change encoded once for all screens.
+  const sse = appRouter._def._config.sse;
+  const fanout = new LiveFanout(context.bus, {
+    client: sse?.client ?? {},
+    pingMs: sse?.ping?.enabled ? (sse.ping.intervalMs ?? 1000) : 0,
+  });
+  app.get('/trpc/live.changes', liveStream(context, fanout));
   app.use(
     '/trpc',
     jsonContentOnly,
