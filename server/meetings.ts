@@ -17,13 +17,13 @@ import {
   putSnapshot,
   snapshots,
 } from './db/queries/meetings';
-import { overviewInput } from './db/queries/overview';
 import { opdByCode } from './db/queries/reference';
 import { budgetKpi, budgetSCurve } from './kpi/budget';
 import { byUrgency, countFollowUps, daysLate, followUpStateOn } from './kpi/followups';
 import { programmeKpi } from './kpi/masterplan';
-import { buildOverview } from './kpi/overview';
+import { buildOverview, type OverviewInput } from './kpi/overview';
 import { pillarView } from './routers/families';
+import { summaryInput } from './routers/resolve';
 import type { AppContext } from './trpc';
 
 /** A follow-up as a screen shows it on a given day. */
@@ -59,7 +59,7 @@ export function followUpList(rows: readonly FollowUpRow[], day: string) {
   return { day, items, counts: countFollowUps(items.map((i) => i.state)) };
 }
 
-type OverviewRows = ReturnType<typeof overviewInput>;
+type OverviewRows = OverviewInput;
 
 /**
  * One OPD as the meeting reviews it: its serapan with its own S-curve (as budget.absorption's
@@ -116,14 +116,15 @@ function opdReview(
 
 /** Everything the meeting shows, computed now at the meeting's as-of date. */
 export function buildSnapshot(ctx: AppContext, m: MeetingRow, items: readonly ItemRow[]) {
-  const data = overviewInput(ctx.db, m.year, m.asOf, new Date(ctx.clock()).toISOString());
+  // Read once for the summary and every pillar and OPD below.
+  const data = summaryInput(ctx, m.year, m.asOf);
   const overview = buildOverview(data);
   const month = overview.budget.asOfMonth;
   const pillars: Record<string, ReturnType<typeof pillarView>> = {};
   const opds: Record<string, ReturnType<typeof opdReview>> = {};
   for (const i of items) {
     if (i.kind === 'pillar' && i.pillarCode && !pillars[i.pillarCode])
-      pillars[i.pillarCode] = pillarView(ctx, { code: i.pillarCode }, m.year, m.asOf);
+      pillars[i.pillarCode] = pillarView(ctx, { code: i.pillarCode }, data);
     if (i.kind === 'opd' && i.opdCode && !opds[i.opdCode])
       opds[i.opdCode] = opdReview(ctx, m, i.opdCode, data, month);
   }

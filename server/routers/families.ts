@@ -15,6 +15,7 @@ import { indicatorScores } from '../db/queries/spbe';
 import { budgetKpi, budgetSCurve, byWorstBudgetDeviation } from '../kpi/budget';
 import { ikmKpi } from '../kpi/ikm';
 import { programmeKpi } from '../kpi/masterplan';
+import type { OverviewInput } from '../kpi/overview';
 import { buildPillarView, narrowToOpd, overdueWithin } from '../kpi/pillar';
 import { pctOf } from '../kpi/precision';
 import { complaintKpi, serviceKpi } from '../kpi/services';
@@ -47,14 +48,18 @@ export const masterplanRouter = router({
    */
   pillar: publicProcedure.input(pillarInput).query(({ ctx, input }) => {
     const { year, asOf } = resolveAsOf(input, ctx.clock());
-    const compute = () => pillarView(ctx, input, year, asOf);
+    const compute = () => pillarView(ctx, input, summaryInput(ctx, year, asOf));
     return memoised(ctx, 'pillar', `${input.code}|${input.opdCode ?? ''}|${year}|${asOf}`, compute);
   }),
 });
 
-/** masterplan.pillar's answer: one pillar (optionally one OPD's part of it) in depth. */
-export function pillarView(ctx: AppContext, input: PillarInput, year: number, asOf: string) {
-  const data = pillarData(ctx.db, input.code, year, asOf, new Date(ctx.clock()).toISOString());
+/**
+ * masterplan.pillar's answer: one pillar (optionally one OPD's part of it) in depth, from the
+ * executive summary's inputs for its year and as-of date.
+ */
+export function pillarView(ctx: AppContext, input: PillarInput, summary: OverviewInput) {
+  const { year, asOf } = summary;
+  const data = pillarData(ctx.db, input.code, summary);
   if (!data) {
     throw new TRPCError({
       code: 'NOT_FOUND',

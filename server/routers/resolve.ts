@@ -22,13 +22,15 @@ export function resolveAsOf(input: AsOfInput, nowMs: number): { year: number; as
  */
 export function summaryInput(ctx: AppContext, year: number, asOf: string): OverviewInput {
   const compute = () => overviewInput(ctx.db, year, asOf, new Date(ctx.clock()).toISOString());
-  if (!ctx.memos) return compute();
+  // Inside a transaction (a meeting freezing its figures) the version could name a change that
+  // still rolls back, and a later commit reuse its id: computed, never shared.
+  if (!ctx.memos || ctx.db.inTransaction) return compute();
   return ctx.memos.sync('summary-input', `${year}|${asOf}`, dataVersion(ctx.db, ctx.clock()), compute);
 }
 
 /** The executive summary built from summaryInput, shared the same way. Callers must not mutate it. */
 export function summaryOf(ctx: AppContext, year: number, asOf: string): Overview {
   const compute = () => buildOverview(summaryInput(ctx, year, asOf));
-  if (!ctx.memos) return compute();
+  if (!ctx.memos || ctx.db.inTransaction) return compute();
   return ctx.memos.sync('summary', `${year}|${asOf}`, dataVersion(ctx.db, ctx.clock()), compute);
 }

@@ -1,12 +1,13 @@
-// Gathers the rows masterplan.pillar needs for one pillar: the executive summary's own inputs (so
-// the pillar KPIs, the budget stage and as-of month and the freshness are the very same), the
-// pillar's programmes month by month, and the 'programme' budget rollup slices of its programmes.
+// Gathers the rows masterplan.pillar needs for one pillar: from the executive summary's own inputs
+// (handed in, read once per data version by the caller, so the pillar KPIs, the budget stage and
+// as-of month and the freshness are the very same), plus the pillar's programmes month by month
+// and the 'programme' budget rollup slices of its programmes.
+import type { OverviewInput } from '../../kpi/overview';
 import type { PillarViewInput } from '../../kpi/pillar';
 import type { Freshness } from '../../kpi/types';
 import type { Db } from '../connection';
 import { programmeBudgetSlices } from './budget';
 import { programmeMonths } from './masterplan';
-import { overviewInput } from './overview';
 
 export interface PillarData {
   view: PillarViewInput;
@@ -14,14 +15,8 @@ export interface PillarData {
 }
 
 /** null when no pillar of the year's framework has this code. */
-export function pillarData(
-  db: Db,
-  code: string,
-  year: number,
-  asOf: string,
-  nowIso: string,
-): PillarData | null {
-  const data = overviewInput(db, year, asOf, nowIso);
+export function pillarData(db: Db, code: string, data: OverviewInput): PillarData | null {
+  const { year, asOf } = data;
   const pillar = data.pillars.rows.find((p) => p.code === code);
   if (!pillar) return null;
   const programmes = data.pillars.programmes.filter((p) => p.pillarCode === pillar.code);
