@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLIENT_DIST = path.join(ROOT, 'dist', 'client');
@@ -31,26 +30,8 @@ export function clientBuildIsCurrent(): boolean {
   return built >= sources;
 }
 
-/** Text assets worth compressing; images and fonts are already compressed. */
-const COMPRESSIBLE = /\.(js|css|svg|json|html|txt|map)$/;
-
-/**
- * A .gz beside every compressible asset, made once at build time, so the server hands a wall
- * 280 KB instead of 860 KB of JavaScript without compressing anything per request.
- */
-function precompress(dir: string): void {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) precompress(full);
-    else if (COMPRESSIBLE.test(entry.name) && fs.statSync(full).size > 1024)
-      fs.writeFileSync(`${full}.gz`, gzipSync(fs.readFileSync(full), { level: 9 }));
-  }
-}
-
 /** Copies a fresh build over dist/client: new hashed assets first, index.html (naming them) last. */
 function publishBuild(from: string): void {
-  const assets = path.join(from, 'assets');
-  if (fs.existsSync(assets)) precompress(assets);
   fs.mkdirSync(CLIENT_DIST, { recursive: true });
   const entries = fs.readdirSync(from, { withFileTypes: true });
   for (const entry of entries) {
