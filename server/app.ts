@@ -68,6 +68,12 @@ function precompressed(dir: string): RequestHandler {
   };
 }
 
+/**
+ * The most calls one batched request may carry; the client splits its batches well below it
+ * (client/trpc.ts). One request cannot make the server run thousands of procedures.
+ */
+export const MAX_BATCH = 50;
+
 /** The largest request body /trpc reads (1 MB); the message of a 413 says so. */
 const MAX_BODY = 1_000_000;
 
@@ -185,6 +191,7 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
         csrfHeader: req.get(CSRF_HEADER) ?? undefined,
       }),
       maxBodySize: MAX_BODY,
+      maxBatchSize: MAX_BATCH,
       onError({ error, path: procedure }) {
         if (error.code === 'INTERNAL_SERVER_ERROR')
           log('error', `tRPC ${procedure ?? '?'} failed`, error.cause ?? error);

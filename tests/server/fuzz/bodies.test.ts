@@ -6,6 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { MAX_BATCH } from '../../../server/app';
 import { inputCases, PROTO_PAYLOADS } from './arbitraries';
 import { EXAMPLES } from './examples';
 import {
@@ -421,7 +422,7 @@ describe('batch calls', () => {
     );
   });
 
-  test('an unknown procedure in a batch, mixed kinds, batched subscriptions: refused in Indonesian', async () => {
+  test('an unknown procedure in a batch, mixed kinds, too many calls, batched subscriptions: refused in Indonesian', async () => {
     const get = (paths: string, input: string) =>
       send(`${fz.server.url}/trpc/${paths}?batch=1&input=${encodeURIComponent(input)}`, { headers: admin() });
     const unknown = await get('dashboard.overview,tidak.ada', '{"0":{"year":"x"}}');
@@ -439,6 +440,10 @@ describe('batch calls', () => {
         'Satu batch tidak boleh mencampur jenis prosedur (query, mutation, langganan)',
       );
     }
+    const many = Array.from({ length: MAX_BATCH + 1 }, () => 'system.version').join(',');
+    expectRefused(await get(many, '{}'), 'batch too large', 400, 'Terlalu banyak panggilan dalam satu batch');
+    const most = await get(Array.from({ length: MAX_BATCH }, () => 'system.version').join(','), '{}');
+    expect(most.status).toBe(200);
     const subs = await get('live.changes,live.changes', '{}');
     expect(subs.status).toBe(400);
     for (const item of subs.json as { error: Answer['error'] }[])
