@@ -1,6 +1,6 @@
 // Cookie sessions: a random token in an httpOnly, SameSite=Strict cookie (only its SHA-256 is
 // stored), a per-session CSRF token the client echoes in the x-csrf-token header on every
-// mutation, 12 hours sliding expiry.
+// mutation, 12 hours sliding expiry and 24 hours at most from the sign-in.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Db } from '../db/connection';
@@ -16,6 +16,11 @@ import {
 export const SESSION_COOKIE = 'adiguna_sesi';
 export const CSRF_HEADER = 'x-csrf-token';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/**
+ * However busy, a session ends this long after its sign-in: a stolen cookie kept in use cannot
+ * slide for ever, and signing in once a working day costs no one anything.
+ */
+export const SESSION_MAX_MS = 24 * 60 * 60 * 1000;
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
@@ -79,7 +84,8 @@ export function resolveSession(db: Db, req: Request, nowMs: number): ResolvedSes
   const idHash = sha256(token);
   const s = sessionByHash(db, idHash);
   if (!s) return null;
-  if (Date.parse(s.expiresAt) <= nowMs) {
+  const endsAt = Math.min(Date.parse(s.expiresAt), Date.parse(s.createdAt) + SESSION_MAX_MS);
+  if (endsAt <= nowMs) {
     deleteSession(db, idHash);
     return null;
   }
@@ -87,7 +93,8 @@ export function resolveSession(db: Db, req: Request, nowMs: number): ResolvedSes
   if (user?.active !== 1) return null;
   // Extend at most once a minute: a busy page should not write on every request.
   if (Date.parse(s.expiresAt) - nowMs < SESSION_TTL_MS - 60_000) {
-    touchSession(db, idHash, new Date(nowMs).toISOString(), new Date(nowMs + SESSION_TTL_MS).toISOString());
+    const extended = Math.min(nowMs + SESSION_TTL_MS, Date.parse(s.createdAt) + SESSION_MAX_MS);
+    touchSession(db, idHash, new Date(nowMs).toISOString(), new Date(extended).toISOString());
   }
   return { user, csrfToken: s.csrfToken, idHash };
 }

@@ -91,6 +91,7 @@ export function countAdmins(db: Db): number {
 export interface SessionRow {
   userId: number;
   csrfToken: string;
+  createdAt: string;
   expiresAt: string;
 }
 
@@ -108,7 +109,7 @@ export function insertSession(
 export function sessionByHash(db: Db, idHash: string): SessionRow | undefined {
   return prep(
     db,
-    'SELECT user_id AS userId, csrf_token AS csrfToken, expires_at AS expiresAt FROM session WHERE id_hash = ?',
+    'SELECT user_id AS userId, csrf_token AS csrfToken, created_at AS createdAt, expires_at AS expiresAt FROM session WHERE id_hash = ?',
   ).get(idHash) as SessionRow | undefined;
 }
 

@@ -3,7 +3,7 @@
 // password changes, the CSRF token bound to its session, and per-account and per-address limits
 // that a burst of parallel guesses cannot get around.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SESSION_TTL_MS, sha256 } from '../../../server/auth/session';
+import { SESSION_MAX_MS, SESSION_TTL_MS, sha256 } from '../../../server/auth/session';
 import { makeTestDb, type TestDb } from '../../helpers/db';
 import { type RunningServer, startServer } from '../../helpers/server';
 import { createUser, PASSWORD } from '../../helpers/users';
@@ -110,6 +110,32 @@ describe('the session cookie', () => {
       t.nowMs = START + 2 * SESSION_TTL_MS - 2 * 60_000;
       expect(await me(a.cookie)).toMatchObject({ user: { username: 'sesi-c' } });
       t.nowMs += SESSION_TTL_MS;
+      expect(await me(a.cookie)).toBeNull();
+      expect(sessionRows(id)).toBe(0);
+      const late = await setDeadline({ cookie: a.cookie, 'x-csrf-token': csrfOf(a) });
+      expect([late.status, late.message]).toEqual([401, 'Silakan masuk terlebih dahulu']);
+    } finally {
+      t.nowMs = START;
+    }
+  });
+
+  test('ends 24 hours after signing in however often it is used, and its row is deleted', async () => {
+    const id = createUser(t, 'sesi-max', 'verifier');
+    const a = await login('sesi-max');
+    try {
+      // Used every 11 hours, it would slide for ever without the absolute limit.
+      for (let at = START + 11 * 3_600_000; at < START + SESSION_MAX_MS; at += 11 * 3_600_000) {
+        t.nowMs = at;
+        expect(await me(a.cookie)).toMatchObject({ user: { username: 'sesi-max' } });
+      }
+      t.nowMs = START + SESSION_MAX_MS - 60_000;
+      expect(await me(a.cookie)).toMatchObject({ user: { username: 'sesi-max' } });
+      const expires = t.db
+        .prepare('SELECT expires_at FROM session WHERE user_id = ?')
+        .pluck()
+        .get(id) as string;
+      expect(Date.parse(expires)).toBeLessThanOrEqual(START + SESSION_MAX_MS);
+      t.nowMs = START + SESSION_MAX_MS;
       expect(await me(a.cookie)).toBeNull();
       expect(sessionRows(id)).toBe(0);
       const late = await setDeadline({ cookie: a.cookie, 'x-csrf-token': csrfOf(a) });
