@@ -388,9 +388,8 @@ const ROLLUPS: { table: string; columns?: string[] }[] = [
   { table: 'service_kecamatan_rollup' },
   { table: 'service_open_rollup' },
   { table: 'complaint_rollup' },
-  // first_at is history (when the OPD first reported): a recompute only sees the rows' current
-  // entered_at, which a correction moves; rows and last_at must agree.
-  { table: 'opd_report_rollup', columns: ['rows', 'last_at'] },
+  // first_at is history (when the OPD first reported), which a rebuild keeps: all must agree.
+  { table: 'opd_report_rollup' },
 ];
 
 type Snapshot = Map<string, { key: string[]; real: Set<string>; rows: Map<string, Record<string, unknown>> }>;

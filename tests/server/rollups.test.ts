@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../server/db/connection';
 import { budgetYears, rebuildBudgetRollups } from '../../server/db/queries/budget';
 import { rebuildComplaintRollups } from '../../server/db/queries/complaints';
+import { rebuildOpdReports } from '../../server/db/queries/periods';
 import { rebuildServiceRollups } from '../../server/db/queries/services';
 import { rebuildIndexRollups } from '../../server/db/queries/spbe';
 import { bucketOf } from '../../server/kpi/histogram';
@@ -529,6 +530,40 @@ describe('regression: an index score written empty left a zero rollup row that a
       const incremental = snapshot(db);
       rebuildAll(db);
       expectSameRollups(incremental, snapshot(db));
+    } finally {
+      t.close();
+    }
+  });
+});
+
+describe('regression: a rebuild made an OPD that reported on time and corrected later look late', () => {
+  test('db:rebuild keeps when the OPD first reported a period; rows and last report follow the figures', () => {
+    const t = makeTestDb('handcheck');
+    try {
+      const sub = t.db
+        .prepare(
+          `SELECT s.id, s.opd_id AS opdId FROM sub_kegiatan s WHERE s.year = 2025 AND NOT EXISTS
+             (SELECT 1 FROM budget_realisation r WHERE r.sub_kegiatan_id = s.id AND r.month = 11) LIMIT 1`,
+        )
+        .get() as { id: number; opdId: number };
+      const actor: Actor = { userId: null, source: 'manual' };
+      const first = Date.parse('2025-12-05T02:00:00.000Z');
+      const corrected = Date.parse('2025-12-20T02:00:00.000Z');
+      const w = { subKegiatanId: sub.id, month: 11, sp2dRp: 1_000_000, spjRp: 0, fisikPct: 10 };
+      saveRealisation(t.db, w, actor, first);
+      saveRealisation(t.db, { ...w, fisikPct: 12 }, actor, corrected);
+      const report = () =>
+        t.db
+          .prepare(
+            `SELECT first_at AS firstAt, last_at AS lastAt, rows FROM opd_report_rollup
+             WHERE family = 'budget' AND period = '2025-11' AND opd_id = ?`,
+          )
+          .get(sub.opdId) as { firstAt: string; lastAt: string; rows: number };
+      const incremental = report();
+      expect(incremental.firstAt).toBe(new Date(first).toISOString());
+      expect(incremental.lastAt).toBe(new Date(corrected).toISOString());
+      rebuildOpdReports(t.db);
+      expect(report()).toEqual(incremental);
     } finally {
       t.close();
     }

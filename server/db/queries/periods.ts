@@ -113,12 +113,23 @@ export function opdReports(db: Db, family: ReportFamily, period: string): OpdRep
   ).all({ family, period, year, monthEnd }) as OpdReportRow[];
 }
 
+/**
+ * Recomputes who reported what from the figures. rows and last_at follow the rows as they are;
+ * first_at is history (when the OPD first reported, which decides "on time"): a correction moves a
+ * row's entered_at, so a rebuild keeps the earliest first time it knew before (regression: a
+ * rebuild made an OPD that reported on time and corrected later look late).
+ */
 export function rebuildOpdReports(db: Db): void {
-  db.exec(`DELETE FROM opd_report_rollup;
+  db.exec(`DROP TABLE IF EXISTS temp.opd_report_first;
+    CREATE TEMP TABLE opd_report_first AS SELECT family, period, opd_id, first_at FROM opd_report_rollup;
+    DELETE FROM opd_report_rollup;
     INSERT INTO opd_report_rollup (family, period, opd_id, first_at, last_at, rows)
       SELECT 'budget', printf('%04d-%02d', s.year, r.month), s.opd_id, MIN(r.entered_at), MAX(r.entered_at), COUNT(*)
       FROM budget_realisation r JOIN sub_kegiatan s ON s.id = r.sub_kegiatan_id GROUP BY 2, 3;
     INSERT INTO opd_report_rollup (family, period, opd_id, first_at, last_at, rows)
       SELECT 'masterplan', pp.period, p.coordinator_opd_id, MIN(pp.entered_at), MAX(pp.entered_at), COUNT(*)
-      FROM programme_progress pp JOIN programme p ON p.id = pp.programme_id GROUP BY 2, 3;`);
+      FROM programme_progress pp JOIN programme p ON p.id = pp.programme_id GROUP BY 2, 3;
+    UPDATE opd_report_rollup AS r SET first_at = f.first_at FROM temp.opd_report_first f
+      WHERE f.family = r.family AND f.period = r.period AND f.opd_id = r.opd_id AND f.first_at < r.first_at;
+    DROP TABLE temp.opd_report_first;`);
 }
