@@ -21,6 +21,7 @@ import { appRouter } from '../../server/routers/_app';
 import { createCallerFactory } from '../../server/trpc';
 import { createUser, PASSWORD } from '../helpers/users';
 import { ensureBenchDb } from './seed-db';
+import { maxOf, quantile } from './stats';
 
 const arg = (name: string, def: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
@@ -36,10 +37,6 @@ const THINK = Number(arg('think', '0'));
 const NOW = Date.parse('2026-11-23T03:00:00.000Z');
 const OUT = path.join(ROOT, 'bench-results');
 
-const quantile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN;
-};
 const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
 
 // A private copy: the writes must not change the database other benchmarks measure.
@@ -244,7 +241,7 @@ const rows = (r: LoadResult) =>
     p50: quantile(ms, 0.5),
     p95: quantile(ms, 0.95),
     p99: quantile(ms, 0.99),
-    max: Math.max(...ms),
+    max: maxOf(ms),
   }));
 const procedures = [...rows(reads), ...rows(writes)];
 const base0 = rows(baseline.result)[0];
@@ -270,7 +267,7 @@ const result = {
     delivered: delivery.delays.length,
     p50: quantile(delivery.delays, 0.5),
     p99: quantile(delivery.delays, 0.99),
-    max: Math.max(...delivery.delays),
+    max: maxOf(delivery.delays),
     errors: delivery.errors,
     stopped: delivery.stopped,
   },

@@ -16,6 +16,7 @@ import type { SeedSize } from '../../server/seed/demo';
 import { createCallerFactory } from '../../server/trpc';
 import { BENCH_DIR, BENCH_NOW, ensureBenchDbTimed } from './seed-db';
 import { procedureSweep, writeCost } from './server-costs';
+import { median, quantile } from './stats';
 
 const OUT = path.join(ROOT, 'bench-results');
 const args = process.argv.slice(2);
@@ -28,11 +29,6 @@ if (args.includes('--reseed'))
       fs.rmSync(path.join(BENCH_DIR, `${size}.db${suffix}`), { force: true });
 const NOW = BENCH_NOW; // fixed "now" so every run seeds the same data
 
-const quantile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN;
-};
-const median = (xs: number[]) => quantile(xs, 0.5);
 const fmt = (n: number, d = 2) => n.toFixed(d);
 
 /** One long-lived load thread: creating a worker per round would stall the server's loop itself. */

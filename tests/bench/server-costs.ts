@@ -8,11 +8,7 @@ import { userByName } from '../../server/db/queries/auth';
 import { appRouter } from '../../server/routers/_app';
 import { createCallerFactory } from '../../server/trpc';
 import { callerAs, createUser, principalFor } from '../helpers/users';
-
-const quantile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN;
-};
+import { maxOf, quantile } from './stats';
 
 export interface Cost {
   name: string;
@@ -31,7 +27,7 @@ async function timeCalls(name: string, n: number, call: () => unknown): Promise<
       await call();
       ms.push(performance.now() - t0);
     }
-    return { name, p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), max: Math.max(...ms) };
+    return { name, p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), max: maxOf(ms) };
   } catch (err) {
     return { name, p50: Number.NaN, p95: Number.NaN, max: Number.NaN, error: String(err) };
   }

@@ -21,12 +21,7 @@ export function strArg(name: string, def: string): string {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? def;
 }
 
-/** Nearest-rank quantile (the same definition as run.ts). */
-export function quantile(xs: readonly number[], p: number): number {
-  const s = [...xs].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? Number.NaN;
-}
-export const median = (xs: readonly number[]) => quantile(xs, 0.5);
+export { maxOf, median, minOf, quantile } from './stats';
 
 /** Debian's Chromium with the project's flags (tests/helpers/browser.ts), plus `extra`. */
 export async function launchBenchChromium(extra: string[] = []): Promise<Browser> {

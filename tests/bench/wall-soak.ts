@@ -26,7 +26,9 @@ import {
   id,
   launchBenchChromium,
   listen,
+  maxOf,
   median,
+  minOf,
   numArg,
   snapshotClient,
 } from './wall-common';
@@ -573,7 +575,7 @@ const series = SAMPLED.map((s) => {
     else if (bar === 'zero') ok = end === 0;
     else if (bar === 'flat') {
       const third = Math.max(1, Math.floor(values.length / 3));
-      ok = Math.max(...values.slice(-third)) <= Math.max(...values.slice(0, third));
+      ok = maxOf(values.slice(-third)) <= maxOf(values.slice(0, third));
     }
     if (!ok) failures.push(`${s.label}: ${label} ${start} → ${end}`);
     return {
@@ -586,8 +588,8 @@ const series = SAMPLED.map((s) => {
       ),
       start,
       end,
-      min: values.length ? Math.min(...values) : null,
-      max: values.length ? Math.max(...values) : null,
+      min: values.length ? minOf(values) : null,
+      max: values.length ? maxOf(values) : null,
       ok,
     };
   });
