@@ -2,6 +2,7 @@
 // App puts wall screens inside the scaled 1920×1080 stage; office pages scroll normally.
 // A wall screen's data, code and charts start loading here, before the first render (prefetch.ts).
 
+import './zodJitless';
 import './styles.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
