@@ -100,6 +100,14 @@ describe('the session cookie', () => {
     expect(out.setCookie).toMatch(/^adiguna_sesi=; Path=\/; HttpOnly; SameSite=Strict; Max-Age=0; Secure$/);
   });
 
+  /** The session is gone: no user, no row, and its cookie and CSRF token no longer write. */
+  async function expectEnded(a: Answer, userId: number) {
+    expect(await me(a.cookie)).toBeNull();
+    expect(sessionRows(userId)).toBe(0);
+    const late = await setDeadline({ cookie: a.cookie, 'x-csrf-token': csrfOf(a) });
+    expect([late.status, late.message]).toEqual([401, 'Silakan masuk terlebih dahulu']);
+  }
+
   test('slides: used within 12 hours it stays, 12 hours idle it is refused and its row deleted', async () => {
     const id = createUser(t, 'sesi-c', 'executive');
     const a = await login('sesi-c');
@@ -110,10 +118,7 @@ describe('the session cookie', () => {
       t.nowMs = START + 2 * SESSION_TTL_MS - 2 * 60_000;
       expect(await me(a.cookie)).toMatchObject({ user: { username: 'sesi-c' } });
       t.nowMs += SESSION_TTL_MS;
-      expect(await me(a.cookie)).toBeNull();
-      expect(sessionRows(id)).toBe(0);
-      const late = await setDeadline({ cookie: a.cookie, 'x-csrf-token': csrfOf(a) });
-      expect([late.status, late.message]).toEqual([401, 'Silakan masuk terlebih dahulu']);
+      await expectEnded(a, id);
     } finally {
       t.nowMs = START;
     }
@@ -136,10 +141,7 @@ describe('the session cookie', () => {
         .get(id) as string;
       expect(Date.parse(expires)).toBeLessThanOrEqual(START + SESSION_MAX_MS);
       t.nowMs = START + SESSION_MAX_MS;
-      expect(await me(a.cookie)).toBeNull();
-      expect(sessionRows(id)).toBe(0);
-      const late = await setDeadline({ cookie: a.cookie, 'x-csrf-token': csrfOf(a) });
-      expect([late.status, late.message]).toEqual([401, 'Silakan masuk terlebih dahulu']);
+      await expectEnded(a, id);
     } finally {
       t.nowMs = START;
     }
