@@ -9,6 +9,7 @@ import { CSRF_HEADER } from './auth/session';
 import type { Db } from './db/connection';
 import { briefingRouter } from './http/briefing';
 import { LiveFanout, liveStream } from './http/liveStream';
+import { sharedAnswers, sharedPaths } from './http/sharedAnswers';
 import { transferRouter } from './http/transfer';
 import type { Overview } from './kpi/types';
 import { ChangeBus } from './live';
@@ -174,6 +175,9 @@ export function createApp(opts: AppOptions): { app: express.Express; context: Ap
     pingMs: sse?.ping?.enabled ? (sse.ping.intervalMs ?? 1000) : 0,
   });
   app.get('/trpc/live.changes', liveStream(context, fanout));
+  // The walls' read models: one tRPC answer per URL and data version, replayed to every wall.
+  if (context.overviewMemo)
+    app.use('/trpc', sharedAnswers(context.db, context.clock, sharedPaths(appRouter)));
   app.use(
     '/trpc',
     jsonContentOnly,

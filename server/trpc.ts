@@ -48,6 +48,11 @@ export type { Role } from './db/queries/auth';
 /** Every procedure states who may call it; the authorize middleware enforces it. */
 export interface Meta {
   roles: readonly Role[] | 'public';
+  /**
+   * The answer depends only on the input and the data version (memo.ts), never on who asks: over
+   * HTTP it may be replayed to anyone while the data version holds (server/http/sharedAnswers.ts).
+   */
+  shared?: true;
 }
 
 export function roleOf(p: Principal | null): Role | null {
@@ -212,5 +217,7 @@ export const router = t.router;
 export const procedure = t.procedure.use(authorize);
 /** Readable without signing in (the executive summary and reference data). */
 export const publicProcedure = procedure.meta({ roles: 'public' });
+/** A wall read model: public, memoised per data version, and its HTTP answer shared (Meta.shared). */
+export const sharedProcedure = procedure.meta({ roles: 'public', shared: true });
 export const createCallerFactory = t.createCallerFactory;
 export { TRPCError };

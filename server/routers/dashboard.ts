@@ -6,12 +6,12 @@ import { buildTicker } from '../kpi/ticker';
 import type { OverdueReports } from '../kpi/types';
 import { followUpView } from '../meetings';
 import { dataVersion, memoised } from '../memo';
-import { publicProcedure, router } from '../trpc';
+import { router, sharedProcedure } from '../trpc';
 import { resolveAsOf, summaryInput, summaryOf } from './resolve';
 
 export const dashboardRouter = router({
   /** The whole executive summary for a year and an as-of date (both default to now, WIB). */
-  overview: publicProcedure.input(asOfInput).query(({ ctx, input }) => {
+  overview: sharedProcedure.input(asOfInput).query(({ ctx, input }) => {
     const now = ctx.clock();
     const { year, asOf } = resolveAsOf(input, now);
     const compute = () => summaryOf(ctx, year, asOf);
@@ -23,7 +23,7 @@ export const dashboardRouter = router({
    * The alert ticker of every wall: red-zone OPDs, SLA breaches, missed reports, programmes behind,
    * and meeting follow-ups past their due date on the as-of day.
    */
-  ticker: publicProcedure.input(asOfInput).query(({ ctx, input }) => {
+  ticker: sharedProcedure.input(asOfInput).query(({ ctx, input }) => {
     const now = ctx.clock();
     const { year, asOf } = resolveAsOf(input, now);
     const compute = () => {

@@ -23,12 +23,12 @@ import { indexResult, indexTrend, latestIndexResult, weakestIndicators } from '.
 import type { DeviationThresholds } from '../kpi/types';
 import { memoised } from '../memo';
 import { setting } from '../settings';
-import { type AppContext, publicProcedure, router, TRPCError } from '../trpc';
+import { type AppContext, router, sharedProcedure, TRPCError } from '../trpc';
 import { resolveAsOf, summaryInput, summaryOf } from './resolve';
 
 export const masterplanRouter = router({
   /** Every active programme with its progress against plan, and the pillar KPIs. */
-  programmes: publicProcedure.input(asOfInput).query(({ ctx, input }) => {
+  programmes: sharedProcedure.input(asOfInput).query(({ ctx, input }) => {
     const { year, asOf } = resolveAsOf(input, ctx.clock());
     return memoised(ctx, 'programmes', `${year}|${asOf}`, () => {
       const data = summaryInput(ctx, year, asOf);
@@ -46,7 +46,7 @@ export const masterplanRouter = router({
    * One pillar in depth: its KPIs (as in `programmes`), its programmes worst first, each with the
    * serapan of the sub kegiatan behind it, the plan-vs-actual curve of the year, and its budget.
    */
-  pillar: publicProcedure.input(pillarInput).query(({ ctx, input }) => {
+  pillar: sharedProcedure.input(pillarInput).query(({ ctx, input }) => {
     const { year, asOf } = resolveAsOf(input, ctx.clock());
     const compute = () => pillarView(ctx, input, summaryInput(ctx, year, asOf));
     return memoised(ctx, 'pillar', `${input.code}|${input.opdCode ?? ''}|${year}|${asOf}`, compute);
@@ -107,7 +107,7 @@ function focusOpd(
 
 export const budgetRouter = router({
   /** Serapan anggaran of every slice (total, OPD, spending group, funding source) and the S-curve. */
-  absorption: publicProcedure.input(absorptionInput).query(({ ctx, input }) => {
+  absorption: sharedProcedure.input(absorptionInput).query(({ ctx, input }) => {
     const { year, asOf } = resolveAsOf(input, ctx.clock());
     return memoised(ctx, 'absorption', `${year}|${asOf}|${input?.opdCode?.toUpperCase() ?? ''}`, () => {
       const opdCode = input?.opdCode?.toUpperCase();
@@ -142,7 +142,7 @@ export const spbeRouter = router({
    * Every assessment up to the year, under its own framework, with domain and aspect indices, and
    * the latest result's indicators that cost the most index points (`weakest`, 8 unless asked).
    */
-  results: publicProcedure.input(spbeResultsInput).query(({ ctx, input }) => {
+  results: sharedProcedure.input(spbeResultsInput).query(({ ctx, input }) => {
     const { year, asOf } = resolveAsOf(input, ctx.clock());
     return memoised(ctx, 'spbe', `${year}|${asOf}|${input?.weakest ?? ''}`, () => {
       const data = summaryInput(ctx, year, asOf);
@@ -176,7 +176,7 @@ export const spbeRouter = router({
 
 export const servicesRouter = router({
   /** Per service: volume, median and p90 completion time, % on time, backlog; per complaint dimension. */
-  summary: publicProcedure.input(asOfInput).query(({ ctx, input }) => {
+  summary: sharedProcedure.input(asOfInput).query(({ ctx, input }) => {
     const { year, asOf } = resolveAsOf(input, ctx.clock());
     return memoised(ctx, 'services', `${year}|${asOf}`, () => {
       const data = summaryInput(ctx, year, asOf);
