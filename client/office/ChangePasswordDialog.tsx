@@ -4,16 +4,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { changePasswordInput } from '../../shared/schemas';
-import {
-  describeError,
-  type FieldErrors,
-  fieldError,
-  firstInvalid,
-  issuesToFieldErrors,
-} from '../forms/errors';
+import { fieldError, firstInvalid, issuesToFieldErrors } from '../forms/errors';
 import { useTRPC } from '../trpc';
-import { focusField, TextField } from './fields';
+import { TextField } from './fields';
 import { Dialog, Notice } from './ui';
+import { useFormFeedback } from './useFormFeedback';
 import { useT } from './useT';
 
 const ORDER = ['current', 'next', 'confirm'] as const;
@@ -24,8 +19,8 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const feedback = useFormFeedback(ORDER, (f) => `pw-${f}`);
+  const { errors, message } = feedback;
   const [done, setDone] = useState(false);
   const change = useMutation(trpc.auth.changePassword.mutationOptions());
 
@@ -33,8 +28,7 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
     setCurrent('');
     setNext('');
     setConfirm('');
-    setErrors({});
-    setMessage(null);
+    feedback.clear();
     setDone(false);
   };
   const close = () => {
@@ -44,16 +38,12 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
+    feedback.setMessage(null);
     const parsed = changePasswordInput.safeParse({ current, next });
     const errs = parsed.success ? {} : issuesToFieldErrors(parsed.error.issues);
     if (next !== confirm) errs.confirm = [t('password.mismatch')];
-    setErrors(errs);
-    const bad = firstInvalid(errs, ORDER);
-    if (bad || !parsed.success) {
-      focusField(`pw-${bad ?? 'current'}`);
-      return;
-    }
+    if (firstInvalid(errs, ORDER) || !parsed.success) return feedback.invalid(errs, { fallback: 'current' });
+    feedback.setErrors(errs);
     change.mutate(parsed.data, {
       onSuccess: () => {
         setDone(true);
@@ -61,12 +51,7 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
         setNext('');
         setConfirm('');
       },
-      onError: (err) => {
-        const info = describeError(err, t('error.network'));
-        setErrors(info.fieldErrors);
-        setMessage(info.message);
-        focusField(`pw-${firstInvalid(info.fieldErrors, ORDER) ?? 'current'}`);
-      },
+      onError: (err) => feedback.refused(err, { fallback: 'current' }),
     });
   };
 

@@ -5,8 +5,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { describeError, type FieldErrors, fieldError, otherFieldMessages } from '../../forms/errors';
-import { focusField, TextField } from '../../office/fields';
+import { TextField } from '../../office/fields';
 import { Notice } from '../../office/ui';
+import { useFormFeedback } from '../../office/useFormFeedback';
 import { useT } from '../../office/useT';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 import { addButtonId, ITEM_FIELDS, itemFieldId, PlaylistEditor } from './PlaylistEditor';
@@ -32,15 +33,6 @@ function elementFor(prefix: string, items: readonly DraftItem[], key: string): s
   return m && item ? itemFieldId(prefix, item.key, m[2] ?? '') : null;
 }
 
-function firstInvalidElement(
-  prefix: string,
-  items: readonly DraftItem[],
-  errors: FieldErrors,
-): string | null {
-  const key = shownKeys(items).find((k) => (errors[k]?.length ?? 0) > 0);
-  return key ? elementFor(prefix, items, key) : null;
-}
-
 export function DisplayForm({
   display,
   onCreated,
@@ -62,8 +54,8 @@ export function DisplayForm({
   const [items, setItemsState] = useState<DraftItem[]>(() =>
     display ? toDraft(display.playlist) : [newDraftItem('ringkasan')],
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const feedback = useFormFeedback(shownKeys(items), (key) => elementFor(prefix, items, key));
+  const { errors, setErrors, message, extra } = feedback;
   const create = useMutation(trpc.display.create.mutationOptions());
   const update = useMutation(trpc.display.update.mutationOptions());
   const pending = create.isPending || update.isPending;
@@ -75,19 +67,15 @@ export function DisplayForm({
     setItemsState(next);
   };
 
-  const fail = (errs: FieldErrors, msg: string) => {
-    setErrors(errs);
-    setMessage(msg);
-    focusField(firstInvalidElement(prefix, items, errs));
-  };
-
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
+    feedback.setMessage(null);
     const draft = parseDraft(items, locale);
     const errs: FieldErrors = draft.ok ? {} : { ...draft.errors };
     if (!name.trim()) errs.name = [t('form.requiredField')];
-    if (!draft.ok || Object.keys(errs).length > 0) return fail(errs, t('form.fixErrors'));
+    if (!draft.ok || Object.keys(errs).length > 0) {
+      return feedback.invalid(errs, { message: t('form.fixErrors') });
+    }
     setErrors({});
     const input = { name: name.trim(), location: location.trim() || null, playlist: draft.playlist };
     const onError = (err: unknown) => {
@@ -97,7 +85,7 @@ export function DisplayForm({
       const allShown =
         Object.keys(info.fieldErrors).length > 0 &&
         otherFieldMessages(info.fieldErrors, shownKeys(items)).length === 0;
-      fail(info.fieldErrors, allShown ? t('form.fixErrors') : info.message);
+      feedback.invalid(info.fieldErrors, { message: allShown ? t('form.fixErrors') : info.message });
     };
     const refresh = () =>
       Promise.all([
@@ -130,7 +118,6 @@ export function DisplayForm({
     }
   };
 
-  const extra = otherFieldMessages(errors, shownKeys(items));
   const title = display ? t('displays.edit', { name: display.name }) : t('displays.create');
   return (
     <form

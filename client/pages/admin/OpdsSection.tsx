@@ -3,10 +3,11 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeError, type FieldErrors, fieldError, otherFieldMessages } from '../../forms/errors';
-import { focusField, TextField } from '../../office/fields';
+import { type FieldErrors, fieldError } from '../../forms/errors';
+import { TextField } from '../../office/fields';
 import type { OfficeKey } from '../../office/messages';
 import { QueryStatus } from '../../office/ui';
+import { useFormFeedback } from '../../office/useFormFeedback';
 import { useT } from '../../office/useT';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 
@@ -70,8 +71,12 @@ function OpdRow({ opd }: { opd: Opd }) {
   const [name, setName] = useState(opd.name);
   const [shortName, setShortName] = useState(opd.shortName);
   const [active, setActive] = useState(opd.active === 1);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const p = `opd-${opd.code}`;
+  // The name and the short name have an input to focus; the active box does not get the focus.
+  const feedback = useFormFeedback(FIELDS, (f) =>
+    f === 'name' ? `${p}-name` : f === 'shortName' ? `${p}-short` : null,
+  );
+  const { errors, message, extra } = feedback;
   const [saved, setSaved] = useState(false);
   const update = useMutation(
     trpc.admin.updateOpd.mutationOptions({
@@ -83,45 +88,32 @@ function OpdRow({ opd }: { opd: Opd }) {
         ]),
     }),
   );
-  const p = `opd-${opd.code}`;
   const dirty = name !== opd.name || shortName !== opd.shortName || active !== (opd.active === 1);
   const inactive = opd.active !== 1;
 
   const submit = () => {
-    setMessage(null);
+    feedback.setMessage(null);
     setSaved(false);
     const errs: FieldErrors = {};
     if (!name.trim()) errs.name = [t('form.requiredField')];
     if (!shortName.trim()) errs.shortName = [t('form.requiredField')];
-    if (Object.keys(errs).length > 0) {
-      setErrors(errs);
-      setMessage(t('form.fixErrors'));
-      focusField(errs.name ? `${p}-name` : `${p}-short`);
-      return;
-    }
+    if (Object.keys(errs).length > 0) return feedback.invalid(errs, { message: t('form.fixErrors') });
     if (!dirty) {
-      setErrors({});
-      setMessage(t('row.noChange'));
+      feedback.setErrors({});
+      feedback.setMessage(t('row.noChange'));
       return;
     }
-    setErrors({});
+    feedback.setErrors({});
     update.mutate(
       { code: opd.code, name: name.trim(), shortName: shortName.trim(), active },
       {
         onSuccess: () => setSaved(true),
-        onError: (err) => {
-          const info = describeError(err, t('error.network'));
-          setErrors(info.fieldErrors);
-          setMessage(info.message);
-          if (info.fieldErrors.name) focusField(`${p}-name`);
-          else if (info.fieldErrors.shortName) focusField(`${p}-short`);
-        },
+        onError: (err) => feedback.refused(err),
       },
     );
   };
 
   const kind = KIND_LABEL[opd.kind];
-  const extra = otherFieldMessages(errors, FIELDS);
   return (
     <>
       <tr

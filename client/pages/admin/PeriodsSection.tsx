@@ -4,60 +4,85 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { formatDateTimeWib } from '../../../shared/format';
-import {
-  describeError,
-  type FieldErrors,
-  fieldError,
-  firstInvalid,
-  otherFieldMessages,
-} from '../../forms/errors';
+import { type FieldErrors, fieldError } from '../../forms/errors';
 import { previousMonth, validPeriod, wibLocalToIso, wibLocalValue } from '../../forms/wib';
-import { focusField, SelectField, TextAreaField, TextField } from '../../office/fields';
+import { SelectField, TextAreaField, TextField } from '../../office/fields';
 import { Notice } from '../../office/ui';
+import { useFormFeedback } from '../../office/useFormFeedback';
 import { useT } from '../../office/useT';
 import { useTRPC } from '../../trpc';
 
 type Family = 'budget' | 'masterplan';
 
-function useFamilyOptions() {
+/** The family and the month, as both forms ask them: ids and test ids `${prefix}-family`, `${prefix}-period`. */
+function FamilyPeriodFields({
+  prefix,
+  family,
+  onFamily,
+  period,
+  onPeriod,
+  error,
+}: {
+  prefix: string;
+  family: Family;
+  onFamily: (family: Family) => void;
+  period: string;
+  onPeriod: (period: string) => void;
+  error: string | undefined;
+}) {
   const { t } = useT();
-  return [
-    { value: 'budget', label: t('family.budget') },
-    { value: 'masterplan', label: t('family.masterplan') },
-  ];
+  return (
+    <>
+      <SelectField
+        id={`${prefix}-family`}
+        label={t('field.family')}
+        value={family}
+        onChange={(v) => onFamily(v === 'masterplan' ? 'masterplan' : 'budget')}
+        options={[
+          { value: 'budget', label: t('family.budget') },
+          { value: 'masterplan', label: t('family.masterplan') },
+        ]}
+        testId={`${prefix}-family`}
+      />
+      <TextField
+        id={`${prefix}-period`}
+        type="month"
+        label={t('field.period')}
+        value={period}
+        onChange={onPeriod}
+        error={error}
+        testId={`${prefix}-period`}
+        required
+      />
+    </>
+  );
 }
 
 function SetDeadline() {
   const { t, locale } = useT();
   const trpc = useTRPC();
-  const familyOptions = useFamilyOptions();
   const [now] = useState(Date.now);
   const [family, setFamily] = useState<Family>('budget');
   const [period, setPeriod] = useState(previousMonth(now).period);
   const [deadlineAt, setDeadlineAt] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const feedback = useFormFeedback(['family', 'period', 'deadlineAt'] as const, (f) => `deadline-${f}`);
+  const { errors, message, extra } = feedback;
   const [done, setDone] = useState<string | null>(null);
   const current = useQuery(
     trpc.compliance.byPeriod.queryOptions({ family, period }, { enabled: validPeriod(period) !== null }),
   );
   const save = useMutation(trpc.admin.setDeadline.mutationOptions());
-  const order = ['family', 'period', 'deadlineAt'] as const;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
+    feedback.setMessage(null);
     setDone(null);
     const iso = wibLocalToIso(deadlineAt);
     const errs: FieldErrors = {};
     if (!validPeriod(period)) errs.period = [t('form.requiredField')];
     if (!iso) errs.deadlineAt = [t('form.requiredField')];
-    if (!iso || !validPeriod(period)) {
-      setErrors(errs);
-      focusField(`deadline-${firstInvalid(errs, order) ?? 'period'}`);
-      return;
-    }
-    setErrors({});
+    if (!iso || !validPeriod(period)) return feedback.invalid(errs, { fallback: 'period' });
+    feedback.setErrors({});
     save.mutate(
       { family, period, deadlineAt: iso },
       {
@@ -65,38 +90,24 @@ function SetDeadline() {
           setDone(t('admin.deadlineSaved'));
           void current.refetch();
         },
-        onError: (err) => {
-          const info = describeError(err, t('error.network'));
-          setErrors(info.fieldErrors);
-          setMessage(info.message);
-        },
+        // A refused deadline moves no focus.
+        onError: (err) => feedback.refused(err, { focus: false }),
       },
     );
   };
-  const extra = otherFieldMessages(errors, order);
   return (
     <form onSubmit={submit} noValidate className="card" aria-labelledby="deadline-h">
       <h3 className="card-title" id="deadline-h">
         {t('admin.deadlineTitle')}
       </h3>
       <div className="form-grid">
-        <SelectField
-          id="deadline-family"
-          label={t('field.family')}
-          value={family}
-          onChange={(v) => setFamily(v === 'masterplan' ? 'masterplan' : 'budget')}
-          options={familyOptions}
-          testId="deadline-family"
-        />
-        <TextField
-          id="deadline-period"
-          type="month"
-          label={t('field.period')}
-          value={period}
-          onChange={setPeriod}
+        <FamilyPeriodFields
+          prefix="deadline"
+          family={family}
+          onFamily={setFamily}
+          period={period}
+          onPeriod={setPeriod}
           error={fieldError(errors, 'period')}
-          testId="deadline-period"
-          required
         />
         <TextField
           id="deadline-deadlineAt"
@@ -147,7 +158,6 @@ function SetDeadline() {
 function ReopenPeriod() {
   const { t } = useT();
   const trpc = useTRPC();
-  const familyOptions = useFamilyOptions();
   const opds = useQuery({ ...trpc.reference.opds.queryOptions(), staleTime: 10 * 60_000 });
   const [now] = useState(Date.now);
   const [family, setFamily] = useState<Family>('budget');
@@ -155,15 +165,17 @@ function ReopenPeriod() {
   const [opdCode, setOpdCode] = useState('');
   const [untilAt, setUntilAt] = useState(() => wibLocalValue(now + 3 * 24 * 3600_000));
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const feedback = useFormFeedback(
+    ['family', 'period', 'opdCode', 'untilAt', 'reason'] as const,
+    (f) => `reopen-${f}`,
+  );
+  const { errors, message, extra } = feedback;
   const [done, setDone] = useState<string | null>(null);
   const save = useMutation(trpc.admin.reopenPeriod.mutationOptions());
-  const order = ['family', 'period', 'opdCode', 'untilAt', 'reason'] as const;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
+    feedback.setMessage(null);
     setDone(null);
     const iso = wibLocalToIso(untilAt);
     const errs: FieldErrors = {};
@@ -171,12 +183,8 @@ function ReopenPeriod() {
     if (!opdCode) errs.opdCode = [t('form.requiredField')];
     if (!iso) errs.untilAt = [t('form.requiredField')];
     if (reason.trim().length < 5) errs.reason = [t('admin.reasonMin')];
-    if (Object.keys(errs).length > 0 || !iso) {
-      setErrors(errs);
-      focusField(`reopen-${firstInvalid(errs, order) ?? 'period'}`);
-      return;
-    }
-    setErrors({});
+    if (Object.keys(errs).length > 0 || !iso) return feedback.invalid(errs, { fallback: 'period' });
+    feedback.setErrors({});
     save.mutate(
       { family, period, opdCode, untilAt: iso, reason: reason.trim() },
       {
@@ -184,40 +192,23 @@ function ReopenPeriod() {
           setDone(t('admin.reopenSaved', { opd: opdCode }));
           setReason('');
         },
-        onError: (err) => {
-          const info = describeError(err, t('error.network'));
-          setErrors(info.fieldErrors);
-          setMessage(info.message);
-          const bad = firstInvalid(info.fieldErrors, order);
-          if (bad) focusField(`reopen-${bad}`);
-        },
+        onError: (err) => feedback.refused(err),
       },
     );
   };
-  const extra = otherFieldMessages(errors, order);
   return (
     <form onSubmit={submit} noValidate className="card" aria-labelledby="reopen-h">
       <h3 className="card-title" id="reopen-h">
         {t('admin.reopenTitle')}
       </h3>
       <div className="form-grid">
-        <SelectField
-          id="reopen-family"
-          label={t('field.family')}
-          value={family}
-          onChange={(v) => setFamily(v === 'masterplan' ? 'masterplan' : 'budget')}
-          options={familyOptions}
-          testId="reopen-family"
-        />
-        <TextField
-          id="reopen-period"
-          type="month"
-          label={t('field.period')}
-          value={period}
-          onChange={setPeriod}
+        <FamilyPeriodFields
+          prefix="reopen"
+          family={family}
+          onFamily={setFamily}
+          period={period}
+          onPeriod={setPeriod}
           error={fieldError(errors, 'period')}
-          testId="reopen-period"
-          required
         />
         <SelectField
           id="reopen-opdCode"

@@ -4,15 +4,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { formatDateTimeWib } from '../../../shared/format';
-import {
-  describeError,
-  type FieldErrors,
-  fieldError,
-  firstInvalid,
-  otherFieldMessages,
-} from '../../forms/errors';
-import { focusField, SelectField, TextField } from '../../office/fields';
+import { describeError, type FieldErrors, fieldError } from '../../forms/errors';
+import { SelectField, TextField } from '../../office/fields';
 import { Dialog, Notice, QueryStatus } from '../../office/ui';
+import { useFormFeedback } from '../../office/useFormFeedback';
 import { useT } from '../../office/useT';
 import { useTRPC } from '../../trpc';
 
@@ -105,23 +100,18 @@ function CreateToken({ onCreated }: { onCreated: (name: string, value: string) =
   const [kind, setKind] = useState<'feed' | 'display'>('feed');
   const [feedSource, setFeedSource] = useState('');
   const [opdCode, setOpdCode] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const feedback = useFormFeedback(['name', 'kind', 'feedSource', 'opdCode'] as const, (f) => `token-${f}`);
+  const { errors, message, extra } = feedback;
   const create = useMutation(trpc.admin.createToken.mutationOptions());
-  const order = ['name', 'kind', 'feedSource', 'opdCode'] as const;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
+    feedback.setMessage(null);
     const errs: FieldErrors = {};
     if (!name.trim()) errs.name = [t('form.requiredField')];
     if (kind === 'feed' && !feedSource.trim()) errs.feedSource = [t('admin.feedSourceRequired')];
-    if (Object.keys(errs).length > 0) {
-      setErrors(errs);
-      focusField(`token-${firstInvalid(errs, order) ?? 'name'}`);
-      return;
-    }
-    setErrors({});
+    if (Object.keys(errs).length > 0) return feedback.invalid(errs, { fallback: 'name' });
+    feedback.setErrors({});
     create.mutate(
       {
         name: name.trim(),
@@ -137,17 +127,10 @@ function CreateToken({ onCreated }: { onCreated: (name: string, value: string) =
           setOpdCode('');
           void queryClient.invalidateQueries(trpc.admin.tokens.pathFilter());
         },
-        onError: (err) => {
-          const info = describeError(err, t('error.network'));
-          setErrors(info.fieldErrors);
-          setMessage(info.message);
-          const bad = firstInvalid(info.fieldErrors, order);
-          if (bad) focusField(`token-${bad}`);
-        },
+        onError: (err) => feedback.refused(err),
       },
     );
   };
-  const extra = otherFieldMessages(errors, order);
   return (
     <form onSubmit={submit} noValidate className="card" aria-labelledby="token-create-h">
       <h3 className="card-title" id="token-create-h">

@@ -4,16 +4,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { OfficeRole } from '../../App';
-import {
-  describeError,
-  type FieldErrors,
-  fieldError,
-  firstInvalid,
-  otherFieldMessages,
-} from '../../forms/errors';
+import { describeError, type FieldErrors, fieldError } from '../../forms/errors';
 import { focusField, type Option, SelectField, TextField } from '../../office/fields';
 import { ROLE_LABEL } from '../../office/session';
 import { Dialog, ExportLinks, Notice, QueryStatus } from '../../office/ui';
+import { useFormFeedback } from '../../office/useFormFeedback';
 import { useT } from '../../office/useT';
 import { type RouterOutputs, useTRPC } from '../../trpc';
 
@@ -40,16 +35,16 @@ function CreateUser() {
   const empty = { username: '', displayName: '', role: 'opd', opdCode: '', password: '' };
   const [v, setV] = useState(empty);
   const set = (k: keyof typeof v) => (value: string) => setV((o) => ({ ...o, [k]: value }));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [created, setCreated] = useState<string | null>(null);
-  const create = useMutation(trpc.admin.createUser.mutationOptions());
   const order = ['username', 'displayName', 'role', 'opdCode', 'password'] as const;
   const id = (f: (typeof order)[number]) => `user-create-${f}`;
+  const feedback = useFormFeedback(order, id);
+  const { errors, message, extra } = feedback;
+  const [created, setCreated] = useState<string | null>(null);
+  const create = useMutation(trpc.admin.createUser.mutationOptions());
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
+    feedback.setMessage(null);
     setCreated(null);
     const errs: FieldErrors = {};
     if (!v.username.trim()) errs.username = [t('form.requiredField')];
@@ -57,12 +52,9 @@ function CreateUser() {
     if (v.role === 'opd' && !v.opdCode) errs.opdCode = [t('admin.opdRequired')];
     if (!v.password) errs.password = [t('form.requiredField')];
     if (Object.keys(errs).length > 0) {
-      setErrors(errs);
-      setMessage(t('form.fixErrors'));
-      focusField(id(firstInvalid(errs, order) ?? 'username'));
-      return;
+      return feedback.invalid(errs, { message: t('form.fixErrors'), fallback: 'username' });
     }
-    setErrors({});
+    feedback.setErrors({});
     create.mutate(
       {
         username: v.username.trim(),
@@ -77,18 +69,11 @@ function CreateUser() {
           setV(empty);
           void queryClient.invalidateQueries(trpc.admin.users.pathFilter());
         },
-        onError: (err) => {
-          const info = describeError(err, t('error.network'));
-          setErrors(info.fieldErrors);
-          setMessage(info.message);
-          const bad = firstInvalid(info.fieldErrors, order);
-          focusField(bad ? id(bad) : null);
-        },
+        onError: (err) => feedback.refused(err),
       },
     );
   };
 
-  const extra = otherFieldMessages(errors, order);
   return (
     <form onSubmit={submit} noValidate className="card" aria-labelledby="user-create-h">
       <h3 className="card-title" id="user-create-h">
@@ -187,19 +172,17 @@ function EditUser({ user, onClose }: { user: User; onClose: () => void }) {
   const [role, setRole] = useState<string>(user.role);
   const [opdCode, setOpdCode] = useState(user.opdCode ?? '');
   const [active, setActive] = useState(user.active === 1);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const update = useMutation(trpc.admin.updateUser.mutationOptions());
   const p = `user-edit-${user.id}`;
+  const feedback = useFormFeedback(['displayName', 'opdCode'] as const, (f) =>
+    f === 'opdCode' ? `${p}-opd` : `${p}-display`,
+  );
+  const { errors, message } = feedback;
+  const update = useMutation(trpc.admin.updateUser.mutationOptions());
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
-    if (role === 'opd' && !opdCode) {
-      setErrors({ opdCode: [t('admin.opdRequired')] });
-      focusField(`${p}-opd`);
-      return;
-    }
+    feedback.setMessage(null);
+    if (role === 'opd' && !opdCode) return feedback.invalid({ opdCode: [t('admin.opdRequired')] });
     update.mutate(
       {
         id: user.id,
@@ -213,11 +196,8 @@ function EditUser({ user, onClose }: { user: User; onClose: () => void }) {
           void queryClient.invalidateQueries(trpc.admin.users.pathFilter());
           onClose();
         },
-        onError: (err) => {
-          const info = describeError(err, t('error.network'));
-          setErrors(info.fieldErrors);
-          setMessage(info.message);
-        },
+        // A refused change moves no focus.
+        onError: (err) => feedback.refused(err, { focus: false }),
       },
     );
   };

@@ -7,16 +7,11 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { loginInput } from '../../../shared/schemas';
 import { LanguageToggle } from '../../components/LanguageToggle';
 import { setCsrfToken } from '../../csrf';
-import {
-  describeError,
-  type FieldErrors,
-  fieldError,
-  firstInvalid,
-  issuesToFieldErrors,
-} from '../../forms/errors';
+import { fieldError, issuesToFieldErrors } from '../../forms/errors';
 import { safeNextPath, useNavigation } from '../../navigation';
-import { focusField, TextField } from '../../office/fields';
+import { TextField } from '../../office/fields';
 import { homeFor, useMaybeSession } from '../../office/session';
+import { useFormFeedback } from '../../office/useFormFeedback';
 import { useT } from '../../office/useT';
 import { useTRPC } from '../../trpc';
 
@@ -31,8 +26,8 @@ export default function LoginPage() {
   const next = safeNextPath(location.search.get('next'));
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const feedback = useFormFeedback(ORDER, (f) => `login-${f}`);
+  const { errors, message } = feedback;
 
   useEffect(() => {
     document.title = `${t('login.title')} · ${t('shell.brand')}`;
@@ -51,27 +46,24 @@ export default function LoginPage() {
         navigate(next ?? homeFor(data.user.role), { replace: true });
       },
       onError: (err) => {
-        const info = describeError(err, t('error.network'));
-        setErrors(info.fieldErrors);
-        setMessage(info.message);
+        // A refused sign-in also empties the password; when no field is named, the cursor goes there.
         setPassword('');
-        focusField(`login-${firstInvalid(info.fieldErrors, ORDER) ?? 'password'}`);
+        feedback.refused(err, { fallback: 'password' });
       },
     }),
   );
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
+    feedback.setMessage(null);
     const parsed = loginInput.safeParse({ username, password });
     if (!parsed.success) {
-      const errs = issuesToFieldErrors(parsed.error.issues);
-      setErrors(errs);
-      setMessage(t('form.fixErrors'));
-      focusField(`login-${firstInvalid(errs, ORDER) ?? 'username'}`);
-      return;
+      return feedback.invalid(issuesToFieldErrors(parsed.error.issues), {
+        message: t('form.fixErrors'),
+        fallback: 'username',
+      });
     }
-    setErrors({});
+    feedback.setErrors({});
     login.mutate(parsed.data);
   };
 

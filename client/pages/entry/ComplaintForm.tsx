@@ -5,18 +5,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { complaintEntry } from '../../../shared/entry';
-import {
-  describeError,
-  type FieldErrors,
-  fieldError,
-  firstInvalid,
-  issuesToFieldErrors,
-  otherFieldMessages,
-} from '../../forms/errors';
+import { fieldError, issuesToFieldErrors } from '../../forms/errors';
 import { wibLocalToIso, wibLocalValue } from '../../forms/wib';
-import { focusField, SelectField, TextField } from '../../office/fields';
+import { SelectField, TextField } from '../../office/fields';
 import { useSession } from '../../office/session';
 import { Notice } from '../../office/ui';
+import { useFormFeedback } from '../../office/useFormFeedback';
 import { useT } from '../../office/useT';
 import { useTRPC } from '../../trpc';
 
@@ -55,23 +49,17 @@ export function ComplaintForm({ opdCode }: { opdCode: string | null }) {
     sourceId: '',
   });
   const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const feedback = useFormFeedback(FIELDS, ID);
+  const { errors, message, extra } = feedback;
   const [saved, setSaved] = useState(false);
   const save = useMutation(trpc.entry.saveComplaint.mutationOptions());
 
-  const fail = (errs: FieldErrors, msg: string) => {
-    setErrors(errs);
-    setMessage(msg);
-    const bad = firstInvalid(errs, FIELDS);
-    focusField(bad ? ID(bad) : null);
-  };
-
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
+    feedback.setMessage(null);
     setSaved(false);
-    if (!v.receivedAt) return fail({ receivedAt: [t('form.requiredField')] }, t('form.fixErrors'));
+    if (!v.receivedAt)
+      return feedback.invalid({ receivedAt: [t('form.requiredField')] }, { message: t('form.fixErrors') });
     const parsed = complaintEntry.safeParse({
       channel: v.channel,
       topic: v.topic,
@@ -83,21 +71,18 @@ export function ComplaintForm({ opdCode }: { opdCode: string | null }) {
       resolvedAt: iso(v.resolvedAt),
       sourceId: v.sourceId || null,
     });
-    if (!parsed.success) return fail(issuesToFieldErrors(parsed.error.issues), t('form.fixErrors'));
-    setErrors({});
+    if (!parsed.success)
+      return feedback.invalid(issuesToFieldErrors(parsed.error.issues), { message: t('form.fixErrors') });
+    feedback.setErrors({});
     save.mutate(parsed.data, {
       onSuccess: () => {
         setSaved(true);
         setV((old) => ({ ...old, sourceId: '', firstResponseAt: '', resolvedAt: '' }));
       },
-      onError: (err) => {
-        const info = describeError(err, t('error.network'));
-        fail(info.fieldErrors, info.message);
-      },
+      onError: (err) => feedback.refused(err),
     });
   };
 
-  const extra = otherFieldMessages(errors, FIELDS);
   const text = (f: Field & keyof typeof v, label: string, hint?: string, required?: boolean) => (
     <TextField
       id={ID(f)}

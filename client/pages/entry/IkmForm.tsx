@@ -6,18 +6,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ikmEntry } from '../../../shared/entry';
 import { formatIndex, formatNumber } from '../../../shared/format';
-import {
-  describeError,
-  type FieldErrors,
-  fieldError,
-  issuesToFieldErrors,
-  otherFieldMessages,
-} from '../../forms/errors';
+import { fieldError, issuesToFieldErrors } from '../../forms/errors';
 import { parseNumberInput } from '../../forms/number';
 import { wibYear } from '../../forms/wib';
-import { focusField, NumberField, SelectField } from '../../office/fields';
+import { NumberField, SelectField } from '../../office/fields';
 import { useSession } from '../../office/session';
 import { Notice } from '../../office/ui';
+import { useFormFeedback } from '../../office/useFormFeedback';
 import { useT } from '../../office/useT';
 import { useTRPC } from '../../trpc';
 
@@ -58,15 +53,6 @@ export function IkmForm({ opdCode }: { opdCode: string | null }) {
   const [part, setPart] = useState<string>('S1');
   const [respondents, setRespondents] = useState('');
   const [nrr, setNrr] = useState<string[]>(() => IKM_ELEMENTS.map(() => ''));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const save = useMutation(trpc.entry.saveIkm.mutationOptions());
-
-  const opdId = fixedOpd ? user.opdId : (opds.data?.find((o) => o.code === opd)?.id ?? null);
-  const values = nrr.map((x) => parseNumberInput(x, locale));
-  const ikm = ikmValue(values);
-
   const order = ['opdId', 'period', 'respondents', ...IKM_ELEMENTS.map((_, i) => `elements.${i}.nrr`)];
   const idOf = (f: string) =>
     f === 'opdId'
@@ -76,17 +62,18 @@ export function IkmForm({ opdCode }: { opdCode: string | null }) {
         : f === 'respondents'
           ? 'ikm-respondents'
           : `ikm-nrr-${f.split('.')[1]}`;
+  const feedback = useFormFeedback(order, idOf);
+  const { errors, message, extra } = feedback;
+  const [saved, setSaved] = useState(false);
+  const save = useMutation(trpc.entry.saveIkm.mutationOptions());
 
-  const fail = (errs: FieldErrors, msg: string) => {
-    setErrors(errs);
-    setMessage(msg);
-    const bad = order.find((f) => errs[f]?.length) ?? null;
-    focusField(bad ? idOf(bad) : null);
-  };
+  const opdId = fixedOpd ? user.opdId : (opds.data?.find((o) => o.code === opd)?.id ?? null);
+  const values = nrr.map((x) => parseNumberInput(x, locale));
+  const ikm = ikmValue(values);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
+    feedback.setMessage(null);
     setSaved(false);
     const parsed = ikmEntry.safeParse({
       opdId: opdId ?? undefined,
@@ -94,18 +81,16 @@ export function IkmForm({ opdCode }: { opdCode: string | null }) {
       respondents: parseNumberInput(respondents, locale),
       elements: IKM_ELEMENTS.map((name, i) => ({ name, nrr: values[i] })),
     });
-    if (!parsed.success) return fail(issuesToFieldErrors(parsed.error.issues), t('form.fixErrors'));
-    setErrors({});
+    if (!parsed.success) {
+      return feedback.invalid(issuesToFieldErrors(parsed.error.issues), { message: t('form.fixErrors') });
+    }
+    feedback.setErrors({});
     save.mutate(parsed.data, {
       onSuccess: () => setSaved(true),
-      onError: (err) => {
-        const info = describeError(err, t('error.network'));
-        fail(info.fieldErrors, info.message);
-      },
+      onError: (err) => feedback.refused(err),
     });
   };
 
-  const extra = otherFieldMessages(errors, order);
   const y = wibYear(now);
   return (
     <form onSubmit={submit} noValidate data-testid="ikm-form" aria-labelledby="ikm-form-h">

@@ -5,18 +5,12 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { serviceRecordEntry } from '../../../shared/entry';
 import { formatNumber, formatSla } from '../../../shared/format';
-import {
-  describeError,
-  type FieldErrors,
-  fieldError,
-  firstInvalid,
-  issuesToFieldErrors,
-  otherFieldMessages,
-} from '../../forms/errors';
+import { fieldError, issuesToFieldErrors } from '../../forms/errors';
 import { wibLocalToIso, wibLocalValue } from '../../forms/wib';
-import { focusField, SelectField, TextField } from '../../office/fields';
+import { SelectField, TextField } from '../../office/fields';
 import { useSession } from '../../office/session';
 import { Notice } from '../../office/ui';
+import { useFormFeedback } from '../../office/useFormFeedback';
 import { useT } from '../../office/useT';
 import { useTRPC } from '../../trpc';
 
@@ -40,8 +34,8 @@ export function ServiceRecordForm({ opdCode }: { opdCode: string | null }) {
   const [submittedAt, setSubmittedAt] = useState(() => wibLocalValue(Date.now()));
   const [completedAt, setCompletedAt] = useState('');
   const [sourceId, setSourceId] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const feedback = useFormFeedback(FIELDS, (f) => ID[f]);
+  const { errors, message, extra } = feedback;
   const [result, setResult] = useState<string | null>(null);
   const save = useMutation(trpc.entry.saveServiceRecord.mutationOptions());
 
@@ -49,18 +43,12 @@ export function ServiceRecordForm({ opdCode }: { opdCode: string | null }) {
   const own = user.role === 'opd' ? user.opdCode : opdCode;
   const list = (services.data ?? []).filter((s) => !own || s.opdCode === own);
 
-  const fail = (errs: FieldErrors, msg: string) => {
-    setErrors(errs);
-    setMessage(msg);
-    const bad = firstInvalid(errs, FIELDS);
-    focusField(bad ? ID[bad] : null);
-  };
-
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
+    feedback.setMessage(null);
     setResult(null);
-    if (!submittedAt) return fail({ submittedAt: [t('form.requiredField')] }, t('form.fixErrors'));
+    if (!submittedAt)
+      return feedback.invalid({ submittedAt: [t('form.requiredField')] }, { message: t('form.fixErrors') });
     const parsed = serviceRecordEntry.safeParse({
       serviceCode,
       kecamatanCode: kecamatanCode || null,
@@ -68,8 +56,9 @@ export function ServiceRecordForm({ opdCode }: { opdCode: string | null }) {
       completedAt: completedAt ? (wibLocalToIso(completedAt) ?? completedAt) : null,
       sourceId: sourceId || null,
     });
-    if (!parsed.success) return fail(issuesToFieldErrors(parsed.error.issues), t('form.fixErrors'));
-    setErrors({});
+    if (!parsed.success)
+      return feedback.invalid(issuesToFieldErrors(parsed.error.issues), { message: t('form.fixErrors') });
+    feedback.setErrors({});
     save.mutate(parsed.data, {
       onSuccess: (r) => {
         setResult(
@@ -82,14 +71,10 @@ export function ServiceRecordForm({ opdCode }: { opdCode: string | null }) {
         setSourceId('');
         setCompletedAt('');
       },
-      onError: (err) => {
-        const info = describeError(err, t('error.network'));
-        fail(info.fieldErrors, info.message);
-      },
+      onError: (err) => feedback.refused(err),
     });
   };
 
-  const extra = otherFieldMessages(errors, FIELDS);
   const chosen = list.find((s) => s.code === serviceCode);
   return (
     <form onSubmit={submit} noValidate data-testid="service-form" aria-labelledby="service-form-h">

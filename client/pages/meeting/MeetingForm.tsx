@@ -6,9 +6,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type AgendaItemInput, MEETING_KINDS, meetingCreateInput } from '../../../shared/meetings';
 import { wibDate } from '../../../shared/time';
-import { describeError, type FieldErrors, fieldError, issuesToFieldErrors } from '../../forms/errors';
-import { focusField, SelectField, TextField } from '../../office/fields';
+import { fieldError, issuesToFieldErrors } from '../../forms/errors';
+import { SelectField, TextField } from '../../office/fields';
 import { Notice } from '../../office/ui';
+import { useFormFeedback } from '../../office/useFormFeedback';
 import { useT } from '../../office/useT';
 import { useTRPC } from '../../trpc';
 import { AgendaBuilder, WallsPicker } from './AgendaBuilder';
@@ -39,8 +40,8 @@ export function MeetingForm({ onCreated }: { onCreated: (id: number) => void }) 
   const [asOf, setAsOf] = useState('');
   const [items, setItems] = useState<AgendaItemInput[]>([]);
   const [displayIds, setDisplayIds] = useState<number[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const feedback = useFormFeedback(FIELD_ORDER, (f) => FIELD_ID[f]);
+  const { errors, setErrors, message } = feedback;
   const create = useMutation(trpc.meeting.create.mutationOptions());
   /** A field's error goes as soon as the field is edited. */
   const edited =
@@ -56,7 +57,7 @@ export function MeetingForm({ onCreated }: { onCreated: (id: number) => void }) 
     };
 
   const submit = () => {
-    setMessage(null);
+    feedback.setMessage(null);
     const input = {
       kind,
       title,
@@ -68,12 +69,7 @@ export function MeetingForm({ onCreated }: { onCreated: (id: number) => void }) 
     };
     const parsed = meetingCreateInput.safeParse(input);
     if (!parsed.success) {
-      const fe = issuesToFieldErrors(parsed.error.issues);
-      setErrors(fe);
-      setMessage(t('form.fixErrors'));
-      const first = FIELD_ORDER.find((f) => fe[f]);
-      if (first) focusField(FIELD_ID[first]);
-      return;
+      return feedback.invalid(issuesToFieldErrors(parsed.error.issues), { message: t('form.fixErrors') });
     }
     setErrors({});
     create.mutate(parsed.data, {
@@ -84,11 +80,8 @@ export function MeetingForm({ onCreated }: { onCreated: (id: number) => void }) 
         setItems([]);
         setAsOf('');
       },
-      onError: (err) => {
-        const info = describeError(err, t('error.network'));
-        setErrors(serverFieldErrors(info.message, info.fieldErrors));
-        setMessage(info.message);
-      },
+      // A refused meeting moves no focus.
+      onError: (err) => feedback.refused(err, { focus: false, mapFieldErrors: serverFieldErrors }),
     });
   };
 

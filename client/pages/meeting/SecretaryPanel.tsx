@@ -11,6 +11,7 @@ import { describeError, type FieldErrors, fieldError } from '../../forms/errors'
 import { SelectField, TextAreaField } from '../../office/fields';
 import type { OfficeKey } from '../../office/messages';
 import { Notice } from '../../office/ui';
+import { useFormFeedback } from '../../office/useFormFeedback';
 import { useT } from '../../office/useT';
 import { useTRPC } from '../../trpc';
 import { DateField } from './DateField';
@@ -143,8 +144,8 @@ export function SecretaryPanel({
   const [fuDue, setFuDue] = useState(() => addDays(meeting.meetingDate, 14));
   const [fuProgramme, setFuProgramme] = useState('');
   const [fuItem, setFuItem] = useState<ItemChoice>('current');
-  const [fuErrors, setFuErrors] = useState<FieldErrors>({});
-  const [fuMessage, setFuMessage] = useState<string | null>(null);
+  // No ids: an incomplete or refused follow-up moves no focus.
+  const fu = useFormFeedback(['text', 'ownerOpdCode', 'dueDate', 'programmeCode'] as const);
   const addFollowUp = useMutation(trpc.meeting.addFollowUp.mutationOptions());
   // While nothing is typed yet, the owner and programme follow what is open on the walls.
   const pristine = fuText === '';
@@ -154,12 +155,12 @@ export function SecretaryPanel({
     setFuProgramme(suggested.programmeCode);
   }, [pristine, suggested.opdCode, suggested.programmeCode]);
   const saveFollowUp = () => {
-    setFuMessage(null);
+    fu.setMessage(null);
     const fe: FieldErrors = {};
     if (fuText.trim().length < 3) fe.text = [t('rapat.fuTextShort')];
     if (!fuOwner) fe.ownerOpdCode = [t('form.requiredField')];
     if (!fuDue) fe.dueDate = [t('form.requiredField')];
-    setFuErrors(fe);
+    fu.setErrors(fe);
     if (Object.keys(fe).length > 0) return;
     addFollowUp.mutate(
       {
@@ -173,14 +174,10 @@ export function SecretaryPanel({
       {
         onSuccess: () => {
           setFuText('');
-          setFuErrors({});
+          fu.setErrors({});
           void refresh();
         },
-        onError: (err) => {
-          const info = describeError(err, t('error.network'));
-          setFuErrors(serverFieldErrors(info.message, info.fieldErrors));
-          setFuMessage(info.message);
-        },
+        onError: (err) => fu.refused(err, { mapFieldErrors: serverFieldErrors }),
       },
     );
   };
@@ -276,7 +273,7 @@ export function SecretaryPanel({
               onChange={setFuText}
               rows={2}
               maxLength={1000}
-              error={fieldError(fuErrors, 'text')}
+              error={fieldError(fu.errors, 'text')}
               required
               testId="fu-text"
             />
@@ -290,7 +287,7 @@ export function SecretaryPanel({
                   .sort((a, b) => a.shortName.localeCompare(b.shortName))
                   .map((o) => ({ value: o.code, label: o.shortName }))}
                 placeholder={t('form.choose')}
-                error={fieldError(fuErrors, 'ownerOpdCode')}
+                error={fieldError(fu.errors, 'ownerOpdCode')}
                 required
                 testId="fu-owner"
               />
@@ -300,7 +297,7 @@ export function SecretaryPanel({
                 value={fuDue}
                 onChange={setFuDue}
                 min={meeting.meetingDate}
-                error={fieldError(fuErrors, 'dueDate')}
+                error={fieldError(fu.errors, 'dueDate')}
                 required
                 testId="fu-due"
               />
@@ -311,7 +308,7 @@ export function SecretaryPanel({
                 onChange={setFuProgramme}
                 options={programmes.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }))}
                 placeholder={t('form.optionalChoice')}
-                error={fieldError(fuErrors, 'programmeCode')}
+                error={fieldError(fu.errors, 'programmeCode')}
                 testId="fu-programme"
               />
               <ItemSelect
@@ -323,9 +320,9 @@ export function SecretaryPanel({
                 disabled={addFollowUp.isPending}
               />
             </div>
-            {fuMessage ? (
+            {fu.message ? (
               <Notice tone="error" live="assertive" testId="fu-error">
-                {fuMessage}
+                {fu.message}
               </Notice>
             ) : null}
             <div className="form-actions">
