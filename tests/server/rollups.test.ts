@@ -569,3 +569,52 @@ describe('regression: a rebuild made an OPD that reported on time and corrected 
     }
   });
 });
+
+describe('regression: floating-point residue left a slice at −0,00012 where a recompute says 0', () => {
+  test('figures corrected back to where they were leave the weighted fisik exactly as it was', () => {
+    const t = makeTestDb('handcheck');
+    try {
+      const actor: Actor = { userId: null, source: 'manual' };
+      const subs = t.db
+        .prepare(
+          `SELECT s.id, o.code AS opdCode FROM sub_kegiatan s JOIN opd o ON o.id = s.opd_id
+           WHERE s.year = 2025 ORDER BY s.id`,
+        )
+        .all() as { id: number; opdCode: string }[];
+      const weights = () =>
+        t.db
+          .prepare(
+            `SELECT dim, key, month, real_fis_w AS w FROM budget_month_rollup
+             WHERE year = 2025 AND month = 12 ORDER BY dim, key, stage`,
+          )
+          .all();
+      const before = weights();
+      // December (no report yet: each sub kegiatan's fisik is carried from its last report): every
+      // sub kegiatan reports an awkward percentage, then each, in the other order, is corrected to
+      // the figure it carried, so every slice is back where it started.
+      const carried = (id: number) =>
+        (t.db
+          .prepare(
+            'SELECT fisik_pct FROM budget_realisation WHERE sub_kegiatan_id = ? AND month < 12 ORDER BY month DESC LIMIT 1',
+          )
+          .pluck()
+          .get(id) as number | undefined) ?? 0;
+      // Percentages no binary fraction holds exactly, many rounds (a morning of corrections).
+      const fisik = [33.333, 66.671, 12.347, 0.013, 99.989, 45.457, 7.771, 51.119];
+      const save = (id: number, fisikPct: number) =>
+        saveRealisation(
+          t.db,
+          { subKegiatanId: id, month: 12, sp2dRp: 0, spjRp: 0, fisikPct },
+          actor,
+          t.nowMs,
+        );
+      const back = new Map(subs.map((s) => [s.id, carried(s.id)]));
+      for (let round = 0; round < 12; round++)
+        subs.forEach((s, i) => save(s.id, fisik[(i + round) % fisik.length] as number));
+      for (const s of [...subs].reverse()) save(s.id, back.get(s.id) ?? 0);
+      expect(weights()).toEqual(before);
+    } finally {
+      t.close();
+    }
+  });
+});
