@@ -610,7 +610,9 @@ describe('regression: floating-point residue left a slice at −0,00012 where a 
         );
       const back = new Map(subs.map((s) => [s.id, carried(s.id)]));
       for (let round = 0; round < 12; round++)
-        subs.forEach((s, i) => save(s.id, fisik[(i + round) % fisik.length] as number));
+        subs.forEach((s, i) => {
+          save(s.id, fisik[(i + round) % fisik.length] as number);
+        });
       for (const s of [...subs].reverse()) save(s.id, back.get(s.id) ?? 0);
       expect(weights()).toEqual(before);
     } finally {
