@@ -5,12 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { saveRealisation } from '../../server/writes';
 import { formatIndex, formatPct, formatPoin, formatRupiahShort } from '../../shared/format';
 import { launchChromium } from '../helpers/browser';
 import { paintedShare } from '../helpers/charts';
 import { callerFor, makeTestDb, type TestDb } from '../helpers/db';
 import { type RunningServer, startServer } from '../helpers/server';
+import { saveFirstRealisation } from '../helpers/writes';
 
 const ARTIFACTS = path.resolve('tests/.artifacts');
 const NOW = Date.parse('2026-11-23T03:00:00.000Z');
@@ -132,18 +132,8 @@ describe('live updates', () => {
     await expect.poll(() => server.bus.listenerCount(), { timeout: 10_000 }).toBeGreaterThan(0);
     const shown = () => page.locator('[data-testid="value-budget-serapan"]').first().textContent();
     const before = await shown();
-    const sub = t.db
-      .prepare('SELECT id FROM sub_kegiatan WHERE year = 2026 ORDER BY id LIMIT 1')
-      .pluck()
-      .get() as number;
     const started = Date.now();
-    const change = saveRealisation(
-      t.db,
-      { subKegiatanId: sub, month: 11, sp2dRp: 90_000_000_000, spjRp: 0, fisikPct: 50 },
-      { userId: null, source: 'manual' },
-      NOW,
-    );
-    server.bus.publish(change);
+    saveFirstRealisation(t, { sp2dRp: 90_000_000_000, fisikPct: 50 }, { bus: server.bus, nowMs: NOW });
     const expected = formatPct((await callerFor(t).dashboard.overview()).budget.total.serapanPct, 2);
     expect(expected).not.toBe(before);
     await expect.poll(shown, { timeout: 5_000, interval: 50 }).toBe(expected);

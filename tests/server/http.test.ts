@@ -9,9 +9,9 @@ import {
 import { EventSource } from 'eventsource';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AppRouter } from '../../server/routers/_app';
-import { saveRealisation } from '../../server/writes';
 import { makeTestDb, type TestDb } from '../helpers/db';
 import { type RunningServer, startServer } from '../helpers/server';
+import { saveFirstRealisation } from '../helpers/writes';
 
 let t: TestDb;
 let server: RunningServer;
@@ -91,17 +91,7 @@ describe('HTTP', () => {
     const received = new Promise<{ topic: string; year: number | null }>((resolve, reject) => {
       const sub = client.live.changes.subscribe(undefined, {
         onStarted: () => {
-          const subId = t.db
-            .prepare('SELECT id FROM sub_kegiatan WHERE year = 2026 ORDER BY id LIMIT 1')
-            .pluck()
-            .get() as number;
-          const change = saveRealisation(
-            t.db,
-            { subKegiatanId: subId, month: 11, sp2dRp: 1_000_000, spjRp: 0, fisikPct: 50 },
-            { userId: null, source: 'manual' },
-            t.nowMs,
-          );
-          server.bus.publish(change);
+          saveFirstRealisation(t, { sp2dRp: 1_000_000, fisikPct: 50 }, { bus: server.bus });
         },
         onData: (ev) => {
           sub.unsubscribe();

@@ -14,9 +14,9 @@ import { LiveFanout, MAX_UNREAD_BYTES } from '../../server/http/liveStream';
 import { ChangeBus } from '../../server/live';
 import type { AppRouter } from '../../server/routers/_app';
 import { appRouter } from '../../server/routers/_app';
-import { saveRealisation } from '../../server/writes';
 import { makeTestDb, type TestDb } from '../helpers/db';
 import { type RunningServer, startServer } from '../helpers/server';
+import { saveFirstRealisation } from '../helpers/writes';
 
 let t: TestDb;
 let server: RunningServer;
@@ -29,20 +29,8 @@ afterAll(async () => {
   t.close();
 });
 
-function write(i: number): ChangeRow {
-  const sub = t.db
-    .prepare('SELECT id FROM sub_kegiatan WHERE year = 2026 ORDER BY id LIMIT 1')
-    .pluck()
-    .get() as number;
-  const change = saveRealisation(
-    t.db,
-    { subKegiatanId: sub, month: 11, sp2dRp: 5000 + i, spjRp: 0, fisikPct: 20 },
-    { userId: null, source: 'manual' },
-    t.nowMs,
-  );
-  server.bus.publish(change);
-  return change;
-}
+const write = (i: number): ChangeRow =>
+  saveFirstRealisation(t, { sp2dRp: 5000 + i, fisikPct: 20 }, { bus: server.bus });
 
 /** Reads an SSE response as text until `done` says enough arrived; then drops the connection. */
 async function readUntil(

@@ -7,8 +7,8 @@ import { appendChange, lastChangeId } from '../../server/db/queries/freshness';
 import { appRouter } from '../../server/routers/_app';
 import { REPLAY_LIMIT, RESYNC_TOPIC } from '../../server/routers/live';
 import { createCallerFactory } from '../../server/trpc';
-import { saveRealisation } from '../../server/writes';
 import { makeTestDb, type TestDb } from '../helpers/db';
+import { saveFirstRealisation } from '../helpers/writes';
 
 let t: TestDb;
 beforeAll(() => {
@@ -19,18 +19,7 @@ afterAll(() => t.close());
 /** A tracked event is [id, data, marker]; the change row is the data. */
 const idOf = (envelope: unknown): number => (envelope as [string, { id: number }])[1].id;
 
-function write(i: number) {
-  const sub = t.db
-    .prepare('SELECT id FROM sub_kegiatan WHERE year = 2026 ORDER BY id LIMIT 1')
-    .pluck()
-    .get() as number;
-  return saveRealisation(
-    t.db,
-    { subKegiatanId: sub, month: 11, sp2dRp: 1000 + i, spjRp: 0, fisikPct: 10 },
-    { userId: null, source: 'manual' },
-    t.nowMs,
-  );
-}
+const write = (i: number) => saveFirstRealisation(t, { sp2dRp: 1000 + i, fisikPct: 10 });
 
 describe('live.changes', () => {
   test('regression: a connection keeps one abort listener however many changes it waits for', async () => {

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sha256 } from '../../server/auth/session';
 import { tokenByHash } from '../../server/db/queries/auth';
-import { saveRealisation } from '../../server/writes';
 import { wibToMs } from '../../shared/time';
 import { makeTestDb, type TestDb } from '../helpers/db';
 import { callerAs, createUser, principalFor } from '../helpers/users';
+import { saveFirstRealisation } from '../helpers/writes';
 
 const NOW = Date.parse('2026-11-23T03:00:00.000Z'); // Senin, 23 November 2026 10.00 WIB
 
@@ -142,16 +142,7 @@ describe('one meeting, start to close, and the next one', () => {
     expect(Object.keys(view.snapshot.pillars)).toEqual(['GOV']);
     expect(view.snapshot.opds.DLH?.opdName).toBe('DLH');
 
-    const sub = t.db
-      .prepare('SELECT id FROM sub_kegiatan WHERE year = 2026 ORDER BY id LIMIT 1')
-      .pluck()
-      .get() as number;
-    saveRealisation(
-      t.db,
-      { subKegiatanId: sub, month: 11, sp2dRp: 80_000_000_000, spjRp: 0, fisikPct: 80 },
-      { userId: null, source: 'manual' },
-      NOW,
-    );
+    saveFirstRealisation(t, { sp2dRp: 80_000_000_000, fisikPct: 80 }, { nowMs: NOW });
     const live = await chair.dashboard.overview({ year: 2026, asOf: '2026-11-23' });
     expect(live.budget.total.serapanPct).not.toBe(frozenSerapan);
     const again = await chair.meeting.view({ id: first });

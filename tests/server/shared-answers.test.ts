@@ -9,9 +9,9 @@ import { createApp } from '../../server/app';
 import { appendChange } from '../../server/db/queries/freshness';
 import { sharedPaths } from '../../server/http/sharedAnswers';
 import { appRouter } from '../../server/routers/_app';
-import { saveRealisation } from '../../server/writes';
 import { makeTestDb, type TestDb } from '../helpers/db';
 import { createUser, PASSWORD } from '../helpers/users';
+import { saveFirstRealisation } from '../helpers/writes';
 
 const START = Date.parse('2026-11-23T03:00:00.000Z');
 let t: TestDb;
@@ -80,17 +80,7 @@ describe('shared answers', () => {
 
   test('a write through the write path is in the very next answer', async () => {
     const before = await get(OVERVIEW);
-    const sub = t.db
-      .prepare('SELECT id FROM sub_kegiatan WHERE year = 2026 ORDER BY id LIMIT 1')
-      .pluck()
-      .get() as number;
-    const change = saveRealisation(
-      t.db,
-      { subKegiatanId: sub, month: 11, sp2dRp: 987_654_321, spjRp: 0, fisikPct: 40 },
-      { userId: null, source: 'manual' },
-      t.nowMs,
-    );
-    app.context.bus.publish(change);
+    saveFirstRealisation(t, { sp2dRp: 987_654_321, fisikPct: 40 }, { bus: app.context.bus });
     const after = await get(OVERVIEW);
     expect(after.body).not.toBe(before.body);
     const real = (b: string) =>
