@@ -22,6 +22,19 @@ interface Entry<V> {
 
 export const MIN_RECOMPUTE_INTERVAL_MS = 200;
 
+/**
+ * Files `value` under `key` as the newest entry of a map of at most `max`, dropping the entry
+ * stored longest ago when full (a Map keeps insertion order).
+ */
+export function setBounded<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  map.delete(key);
+  if (map.size >= max) {
+    const oldest = map.keys().next();
+    if (!oldest.done) map.delete(oldest.value);
+  }
+  map.set(key, value);
+}
+
 export class ChangeKeyedMemo<V> {
   private readonly entries = new Map<string, Entry<V>>();
   private readonly pending = new Map<string, Promise<V>>();
@@ -79,13 +92,8 @@ export class ChangeKeyedMemo<V> {
     // block, so the value is exactly the data of this version.
     const v = version();
     const value = compute();
-    this.entries.delete(slot);
-    if (this.entries.size >= this.maxEntries) {
-      // Least recently computed first: Map keeps insertion order.
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    this.entries.set(slot, { version: v, value, computedAt: this.monotonic() });
+    // Least recently computed first.
+    setBounded(this.entries, slot, { version: v, value, computedAt: this.monotonic() }, this.maxEntries);
     return value;
   }
 
@@ -119,12 +127,7 @@ export class ReadMemos {
     const hit = this.shared.get(key);
     if (hit && hit.version === version) return hit.value as V;
     const value = compute();
-    this.shared.delete(key);
-    if (this.shared.size >= 64) {
-      const oldest = this.shared.keys().next().value;
-      if (oldest !== undefined) this.shared.delete(oldest);
-    }
-    this.shared.set(key, { version, value });
+    setBounded(this.shared, key, { version, value }, 64);
     return value;
   }
 

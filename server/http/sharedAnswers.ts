@@ -12,11 +12,11 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import type { AnyTRPCRouter } from '@trpc/server';
 import type { RequestHandler, Response } from 'express';
 import type { Db } from '../db/connection';
-import { dataVersion } from '../memo';
+import { dataVersion, setBounded } from '../memo';
 
+/** A 200 answer as tRPC sent it. */
 interface Answer {
   version: string;
-  status: number;
   headers: OutgoingHttpHeaders;
   body: Buffer;
 }
@@ -67,20 +67,14 @@ export function sharedAnswers(db: Db, clock: () => number, shared: ReadonlySet<s
     const version = dataVersion(db, clock());
     const hit = answers.get(key);
     if (hit && hit.version === version) {
-      res.status(hit.status);
       for (const [name, value] of Object.entries(hit.headers))
         if (value !== undefined && !res.hasHeader(name)) res.setHeader(name, value);
       res.end(hit.body);
       return;
     }
     capture(res, (body) => {
-      if (res.statusCode !== 200) return;
-      answers.delete(key);
-      if (answers.size >= MAX_SHARED_ANSWERS) {
-        const oldest = answers.keys().next().value;
-        if (oldest !== undefined) answers.delete(oldest);
-      }
-      answers.set(key, { version, status: res.statusCode, headers: res.getHeaders(), body });
+      if (res.statusCode === 200)
+        setBounded(answers, key, { version, headers: res.getHeaders(), body }, MAX_SHARED_ANSWERS);
     });
     next();
   };
